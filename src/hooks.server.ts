@@ -1,0 +1,85 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { app } from '#lib/server/app.ts';
+import { loadActor } from '#lib/server/auth/actor.ts';
+import { userIdForApiToken } from '#lib/server/auth/api-token.service.ts';
+import { log } from '#lib/server/http/log.ts';
+import { config } from '#lib/server/config.ts';
+
+const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
+
+const observe: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId = incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
+	event.locals.actor = null;
+	event.locals.sessionId = null;
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	setSecurityHeaders(response.headers, config.origin.startsWith('https:'));
+	log('info', 'request', {
+		requestId: event.locals.requestId,
+		method: event.request.method,
+		path: event.url.pathname,
+		status: response.status,
+		ms: Math.round(performance.now() - started),
+		userId: event.locals.actor?.userId
+	});
+	return response;
+};
+
+function setSecurityHeaders(headers: Headers, https: boolean) {
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	headers.set('x-frame-options', 'DENY');
+	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	headers.set('cross-origin-opener-policy', 'same-origin');
+	if (https) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname === '/healthz') return resolve(event);
+	const { db, auth } = await app();
+	if (event.url.pathname.startsWith('/api/auth/')) return auth.handler(event.request);
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer (.+)$/)?.[1];
+	let userId: string | null = null;
+	if (bearer) {
+		userId = await userIdForApiToken(db, bearer);
+	} else {
+		const session = await auth.api.getSession({ headers: event.request.headers });
+		userId = session?.user.id ?? null;
+		event.locals.sessionId = session?.session.id ?? null;
+	}
+	if (userId) event.locals.actor = await loadActor(db, userId);
+	return resolve(event);
+};
+
+const localise: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+/** Opens and migrates the database before the first request arrives. */
+export const init: ServerInit = async () => {
+	await app();
+};
+
+export const handle = sequence(observe, authenticate, localise);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		log('error', 'unhandled', {
+			requestId: event.locals.requestId,
+			path: event.url.pathname,
+			error: error instanceof Error ? error.stack : String(error)
+		});
+	}
+	return {
+		message: status === 404 ? 'Pagina niet gevonden.' : 'Er ging iets mis. Probeer het later opnieuw.',
+		requestId: event.locals.requestId
+	};
+};

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { getRequestEvent } from '$app/server';
+import { appConnection } from './db/index.ts';
+import { createAuth, type Auth } from './auth/auth.ts';
+import { assertProductionConfig, config } from './config.ts';
+import type { Database } from './db/database.ts';
+
+export interface AppContext {
+	db: Database;
+	auth: Auth;
+}
+
+let context: Promise<AppContext> | null = null;
+
+/** The process-wide database and auth, created once at first request. */
+export function app(): Promise<AppContext> {
+	context ??= (async () => {
+		assertProductionConfig();
+		const { db } = await appConnection();
+		// Outside production a missing secret gets a random one: sessions then end at restart.
+		const secret = config.authSecret || randomBytes(32).toString('hex');
+		const auth = createAuth({
+			db,
+			baseURL: config.origin,
+			secret,
+			rateLimit: config.rateLimit,
+			getRequestEvent: () => {
+				try {
+					return getRequestEvent();
+				} catch {
+					return undefined;
+				}
+			}
+		});
+		return { db, auth };
+	})();
+	return context;
+}

@@ -1,0 +1,7 @@
+// Every table of every module, for Drizzle's relational queries and drizzle-kit.
+export * from '../auth/auth.table.ts';
+export * from '../people/people.table.ts';
+export * from '../organisation/organisation.table.ts';
+export * from '../model/model.table.ts';
+export * from '../audit/audit.table.ts';
+export * from '../mail/mail.table.ts';
