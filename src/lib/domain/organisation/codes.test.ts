@@ -136,7 +136,12 @@ describe('institution input', () => {
 			contactEmail: 'a.devries@roc.nl',
 			feeCents: 0
 		});
-		expect(parsed).toMatchObject({ brinCode: '25LJ', status: 'suspended', joinedOn: '2024-08-01', feeCents: 0 });
+		expect(parsed).toMatchObject({
+			brinCode: '25LJ',
+			status: 'suspended',
+			joinedOn: '2024-08-01',
+			feeCents: 0
+		});
 	});
 
 	it('reports every wrong field with its path and a Dutch message', () => {
@@ -173,7 +178,9 @@ describe('institution input', () => {
 		expect(messages(institutionInputSchema.safeParse({ ...minimal, name: 'x'.repeat(201) }))).toEqual([
 			'naam mag hoogstens 200 tekens hebben'
 		]);
-		expect(messages(institutionInputSchema.safeParse({ ...minimal, name: '   ' }))).toEqual(['naam is verplicht']);
+		expect(messages(institutionInputSchema.safeParse({ ...minimal, name: '   ' }))).toEqual([
+			'naam is verplicht'
+		]);
 	});
 });
 
@@ -190,18 +197,32 @@ describe('location, team and learning route input', () => {
 			name: 'Zorg & Welzijn',
 			sectorDomain: 'Zorg'
 		});
-		expect(messages(teamInputSchema.safeParse({ name: 'Z' }))).toEqual(['teamnaam moet minstens 2 tekens hebben']);
+		expect(messages(teamInputSchema.safeParse({ name: 'Z' }))).toEqual([
+			'teamnaam moet minstens 2 tekens hebben'
+		]);
 	});
 
 	it('parses a learning route from form text', () => {
 		expect(
-			learningRouteInputSchema.parse({ name: 'Verzorgende IG', qualificationCode: '25491', level: '3', pathway: 'bbl' })
+			learningRouteInputSchema.parse({
+				name: 'Verzorgende IG',
+				qualificationCode: '25491',
+				level: '3',
+				pathway: 'bbl'
+			})
 		).toEqual({ name: 'Verzorgende IG', qualificationCode: '25491', level: 3, pathway: 'BBL' });
 	});
 
 	it('lists every problem of a learning route', () => {
 		expect(
-			messages(learningRouteInputSchema.safeParse({ name: '', qualificationCode: '2518', level: 5, pathway: 'x' }))
+			messages(
+				learningRouteInputSchema.safeParse({
+					name: '',
+					qualificationCode: '2518',
+					level: 5,
+					pathway: 'x'
+				})
+			)
 		).toEqual([
 			'opleiding is verplicht',
 			"opleidingscode '2518' moet uit 5 cijfers bestaan (bijvoorbeeld 25180)",

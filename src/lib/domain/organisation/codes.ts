@@ -71,9 +71,7 @@ export const pathwaySchema = z
 	.string({ error: (issue) => problem('leerweg', issue.input, 'moet BOL of BBL zijn') })
 	.trim()
 	.toUpperCase()
-	.pipe(
-		z.enum(pathways, { error: (issue) => problem('leerweg', issue.input, 'moet BOL of BBL zijn') })
-	);
+	.pipe(z.enum(pathways, { error: (issue) => problem('leerweg', issue.input, 'moet BOL of BBL zijn') }));
 
 /** True when `input` is a valid RIO code after trimming and uppercasing. */
 export const isRioCode = (input: string): boolean => rioCodeSchema.safeParse(input).success;
@@ -124,8 +122,12 @@ export const optionalEmail = (label: string) => blankToUndefined(emailSchema(lab
 const feeCentsSchema = z.preprocess(
 	(input: number | string) => digitsToNumber(input),
 	z
-		.number({ error: (issue) => problem('contributie', issue.input, 'moet een bedrag in hele centen zijn') })
-		.int({ error: (issue) => problem('contributie', issue.input, 'moet een bedrag in hele centen zijn') })
+		.number({
+			error: (issue) => problem('contributie', issue.input, 'moet een bedrag in hele centen zijn')
+		})
+		.int({
+			error: (issue) => problem('contributie', issue.input, 'moet een bedrag in hele centen zijn')
+		})
 		.min(0, { error: 'contributie mag niet negatief zijn' })
 );
 
@@ -142,7 +144,11 @@ export const institutionInputSchema = z.object({
 	joinedOn: blankToUndefined(
 		z.iso.date({
 			error: (issue) =>
-				problem('lid sinds', issue.input, 'moet een datum zijn in de vorm jjjj-mm-dd (bijvoorbeeld 2025-08-01)')
+				problem(
+					'lid sinds',
+					issue.input,
+					'moet een datum zijn in de vorm jjjj-mm-dd (bijvoorbeeld 2025-08-01)'
+				)
 		})
 	),
 	contactName: optionalText('contactpersoon', 200),

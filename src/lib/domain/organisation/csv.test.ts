@@ -55,7 +55,11 @@ describe('delimiters', () => {
 describe('quotes and line breaks', () => {
 	it('reads quoted fields with doubled quotes and delimiters inside', () => {
 		const result = ok(read('naam;e-mail;team\n"Anja ""AJ"" de Vries";"anja@roc.nl";"Zorg; Welzijn"\n'));
-		expect(result.rows[0]?.values).toEqual({ name: 'Anja "AJ" de Vries', email: 'anja@roc.nl', team: 'Zorg; Welzijn' });
+		expect(result.rows[0]?.values).toEqual({
+			name: 'Anja "AJ" de Vries',
+			email: 'anja@roc.nl',
+			team: 'Zorg; Welzijn'
+		});
 	});
 
 	it('keeps a line break inside quotes in one row and numbers rows as a spreadsheet does', () => {
@@ -149,7 +153,9 @@ describe('file-level errors', () => {
 	it('reports an empty file', () => {
 		expect(errors(readCsv(new Uint8Array(), { columns }))).toEqual(['Het bestand is leeg.']);
 		expect(errors(read('\r\n \n'))).toEqual(['Het bestand is leeg.']);
-		expect(errors(readCsv(new Uint8Array([0xef, 0xbb, 0xbf]), { columns }))).toEqual(['Het bestand is leeg.']);
+		expect(errors(readCsv(new Uint8Array([0xef, 0xbb, 0xbf]), { columns }))).toEqual([
+			'Het bestand is leeg.'
+		]);
 	});
 
 	it('reports a header without data rows', () => {

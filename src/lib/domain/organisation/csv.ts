@@ -80,7 +80,10 @@ export function readCsv(bytes: Uint8Array, options: CsvReadOptions): CsvReadResu
 	if (header === undefined || mapping === undefined) return { ok: false, errors: ['Het bestand is leeg.'] };
 	if (errors.length > 0) return { ok: false, errors: capErrors(errors) };
 	if (rows.length === 0) {
-		return { ok: false, errors: ['Het bestand bevat alleen een kopregel en geen regels met gegevens.'] };
+		return {
+			ok: false,
+			errors: ['Het bestand bevat alleen een kopregel en geen regels met gegevens.']
+		};
 	}
 	return {
 		ok: true,

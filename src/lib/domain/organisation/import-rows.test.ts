@@ -5,7 +5,9 @@ import { parseRoleName } from './role-names.ts';
 
 /** Reads CSV text as an upload of the given import; the header is line 1. */
 function parse(kind: ImportKind, lines: string[]) {
-	const result = readCsv(new TextEncoder().encode(lines.join('\r\n')), { columns: importColumns[kind] });
+	const result = readCsv(new TextEncoder().encode(lines.join('\r\n')), {
+		columns: importColumns[kind]
+	});
 	if (!result.ok) throw new Error(result.errors.join(' | '));
 	return result;
 }
@@ -26,11 +28,20 @@ describe('teams import', () => {
 		expect(valid.map((row) => row.line)).toEqual([2, 3, 8]);
 		expect(valid[0]).toEqual({
 			line: 2,
-			team: { name: 'Zorg & Welzijn', locationName: 'Amsterdam-Noord', sectorDomain: 'Zorg en welzijn' },
+			team: {
+				name: 'Zorg & Welzijn',
+				locationName: 'Amsterdam-Noord',
+				sectorDomain: 'Zorg en welzijn'
+			},
 			route: { name: 'Verzorgende IG', qualificationCode: '25491', level: 3, pathway: 'BOL' }
 		});
 		expect(valid[1]).toMatchObject({ line: 3, team: { name: 'Techniek' }, route: null });
-		expect(valid[2]?.route).toEqual({ name: 'Logistiek medewerker', qualificationCode: '25393', level: 2, pathway: 'BBL' });
+		expect(valid[2]?.route).toEqual({
+			name: 'Logistiek medewerker',
+			qualificationCode: '25393',
+			level: 2,
+			pathway: 'BBL'
+		});
 		expect(invalid).toEqual([
 			{
 				line: 5,
@@ -41,7 +52,10 @@ describe('teams import', () => {
 				]
 			},
 			{ line: 6, errors: ['regel 6: team moet minstens 2 tekens hebben'] },
-			{ line: 7, errors: ['regel 7: opleiding is verplicht als opleidingscode, niveau of leerweg is ingevuld'] }
+			{
+				line: 7,
+				errors: ['regel 7: opleiding is verplicht als opleidingscode, niveau of leerweg is ingevuld']
+			}
 		]);
 	});
 
@@ -98,7 +112,10 @@ describe('teams import', () => {
 		expect(valid.map((row) => row.line)).toEqual([2, 3]);
 		expect(invalid).toEqual([
 			{ line: 4, errors: ["regel 4: team 'Techniek' staat al op regel 2"] },
-			{ line: 5, errors: ["regel 5: team 'Zorg' met opleiding 25491 niveau 3 BOL staat al op regel 3"] }
+			{
+				line: 5,
+				errors: ["regel 5: team 'Zorg' met opleiding 25491 niveau 3 BOL staat al op regel 3"]
+			}
 		]);
 	});
 
@@ -139,9 +156,15 @@ describe('role names', () => {
 	});
 
 	it('refuses roles that are not imported, unknown roles and prototype keys', () => {
-		expect(parseRoleName('auditor')).toEqual({ ok: false, error: "rol 'auditor' kan niet via een import worden toegekend" });
+		expect(parseRoleName('auditor')).toEqual({
+			ok: false,
+			error: "rol 'auditor' kan niet via een import worden toegekend"
+		});
 		expect(parseRoleName('network_admin').ok).toBe(false);
-		expect(parseRoleName('stagiair')).toMatchObject({ ok: false, error: expect.stringContaining("rol 'stagiair' is onbekend") });
+		expect(parseRoleName('stagiair')).toMatchObject({
+			ok: false,
+			error: expect.stringContaining("rol 'stagiair' is onbekend")
+		});
 		expect(parseRoleName('constructor').ok).toBe(false);
 		expect(parseRoleName(' ')).toEqual({ ok: false, error: 'rol is verplicht' });
 	});
@@ -162,10 +185,28 @@ describe('people import', () => {
 		]);
 		const { valid, invalid, warnings } = validateImportRows('people', parsed);
 		expect(valid).toEqual([
-			{ line: 2, name: 'Anja de Vries', email: 'anja.devries@roc.nl', role: 'team_lead', teamName: 'Zorg' },
+			{
+				line: 2,
+				name: 'Anja de Vries',
+				email: 'anja.devries@roc.nl',
+				role: 'team_lead',
+				teamName: 'Zorg'
+			},
 			{ line: 3, name: 'Bram Jansen', email: 'bram@roc.nl', role: 'team_member', teamName: 'Zorg' },
-			{ line: 5, name: 'Dilan Yilmaz', email: 'dilan@roc.nl', role: 'quality_officer', teamName: null },
-			{ line: 8, name: 'Fatima El Amrani', email: 'fatima@roc.nl', role: 'executive', teamName: null },
+			{
+				line: 5,
+				name: 'Dilan Yilmaz',
+				email: 'dilan@roc.nl',
+				role: 'quality_officer',
+				teamName: null
+			},
+			{
+				line: 8,
+				name: 'Fatima El Amrani',
+				email: 'fatima@roc.nl',
+				role: 'executive',
+				teamName: null
+			},
 			{ line: 9, name: 'Gijs', email: 'gijs@roc.nl', role: 'facilitator', teamName: null }
 		]);
 		expect(invalid).toEqual([
@@ -217,11 +258,19 @@ describe('people import', () => {
 		const { valid, invalid } = validateImportRows('people', parsed);
 		expect(valid.map((row) => row.line)).toEqual([2, 3, 5]);
 		expect(invalid).toEqual([
-			{ line: 4, errors: ["regel 4: anja@roc.nl als teamleider in team 'zorg' staat al op regel 2"] },
-			{ line: 6, errors: ['regel 6: anja@roc.nl als kwaliteitszorgmedewerker staat al op regel 5'] },
+			{
+				line: 4,
+				errors: ["regel 4: anja@roc.nl als teamleider in team 'zorg' staat al op regel 2"]
+			},
+			{
+				line: 6,
+				errors: ['regel 6: anja@roc.nl als kwaliteitszorgmedewerker staat al op regel 5']
+			},
 			{
 				line: 7,
-				errors: ["regel 7: e-mailadres anja@roc.nl staat op regel 2 met naam 'Anja de Vries', hier met naam 'A. de Vries'"]
+				errors: [
+					"regel 7: e-mailadres anja@roc.nl staat op regel 2 met naam 'Anja de Vries', hier met naam 'A. de Vries'"
+				]
 			}
 		]);
 	});

@@ -30,7 +30,11 @@ export const teamImportColumns: readonly CsvColumn[] = [
 /** Columns of the people import; one row per person, role and team. */
 export const personImportColumns: readonly CsvColumn[] = [
 	{ key: 'name', names: ['naam', 'name', 'volledige naam', 'full name'], required: true },
-	{ key: 'email', names: ['e-mail', 'email', 'e-mailadres', 'emailadres', 'e-mail address', 'mail'], required: true },
+	{
+		key: 'email',
+		names: ['e-mail', 'email', 'e-mailadres', 'emailadres', 'e-mail address', 'mail'],
+		required: true
+	},
 	{ key: 'role', names: ['rol', 'role'], required: true },
 	{ key: 'team', names: ['team', 'teamnaam', 'team name'] }
 ];
@@ -86,14 +90,22 @@ function sameName(name: string): string {
 
 const at = (line: number, message: string) => `regel ${line}: ${message}`;
 
-function validateTeamRow(values: Record<string, string>, errors: string[]): Omit<TeamImportRow, 'line'> | null {
+function validateTeamRow(
+	values: Record<string, string>,
+	errors: string[]
+): Omit<TeamImportRow, 'line'> | null {
 	const name = check(teamName, values.team, errors);
 	const location = check(locationName, values.location, errors);
 	const sector = check(sectorDomain, values.sector, errors);
 	let route: LearningRouteInput | null = null;
 	const routeName = values.route?.trim() ?? '';
 	if (routeName !== '') {
-		const input = { name: routeName, qualificationCode: values.code, level: values.level, pathway: values.pathway };
+		const input = {
+			name: routeName,
+			qualificationCode: values.code,
+			level: values.level,
+			pathway: values.pathway
+		};
 		route = check(learningRouteInputSchema, input, errors) ?? null;
 	} else if ([values.code, values.level, values.pathway].some((value) => (value ?? '').trim() !== '')) {
 		errors.push('opleiding is verplicht als opleidingscode, niveau of leerweg is ingevuld');
@@ -118,7 +130,11 @@ function validateTeamRows(rows: readonly CsvRow[]): ImportValidation<TeamImportR
 		const row: TeamImportRow = { line, ...parsed };
 		const seen = teams.get(sameName(row.team.name));
 		if (seen === undefined) {
-			teams.set(sameName(row.team.name), { first: row, rows: [row], routeLines: new Map([[routeKey(row.route), line]]) });
+			teams.set(sameName(row.team.name), {
+				first: row,
+				rows: [row],
+				routeLines: new Map([[routeKey(row.route), line]])
+			});
 			valid.push(row);
 			continue;
 		}
@@ -160,7 +176,12 @@ function teamConflicts(seen: SeenTeam, row: TeamImportRow): string[] {
 		const value = row.team[field];
 		const earlier = seen.rows.find((other) => other.team[field] !== undefined);
 		const earlierValue = earlier?.team[field];
-		if (earlier && value !== undefined && earlierValue !== undefined && sameName(value) !== sameName(earlierValue)) {
+		if (
+			earlier &&
+			value !== undefined &&
+			earlierValue !== undefined &&
+			sameName(value) !== sameName(earlierValue)
+		) {
 			conflicts.push(
 				`team '${name}' heeft op regel ${earlier.line} ${label} '${earlierValue}', hier ${label} '${value}'`
 			);
@@ -199,7 +220,12 @@ function validatePersonRow(
 		else team = check(teamName, rawTeam, errors) ?? null;
 	} else if (role !== undefined && rawTeam !== '') {
 		// Institution-wide roles hold no team; ignoring the cell beats refusing a usable row.
-		warnings.push(at(line, `team '${rawTeam}' wordt genegeerd, want de rol ${roleLabels[role]} geldt voor de hele instelling`));
+		warnings.push(
+			at(
+				line,
+				`team '${rawTeam}' wordt genegeerd, want de rol ${roleLabels[role]} geldt voor de hele instelling`
+			)
+		);
 	}
 	if (errors.length > 0 || name === undefined || address === undefined || role === undefined) return null;
 	return { name, email: address, role, teamName: team };

@@ -2,7 +2,13 @@
 // enum of the people module; only the institution's own roles can be imported —
 // network admins and reviewers are appointed by the network, not by a spreadsheet.
 
-export const importableRoles = ['team_lead', 'team_member', 'quality_officer', 'executive', 'facilitator'] as const;
+export const importableRoles = [
+	'team_lead',
+	'team_member',
+	'quality_officer',
+	'executive',
+	'facilitator'
+] as const;
 export type ImportableRole = (typeof importableRoles)[number];
 
 /** Roles that only exist within a team, so an import row needs a team for them. */
@@ -21,26 +27,29 @@ export const roleLabels: Record<ImportableRole, string> = {
 // "team-lid" and "team_member" all match.
 const roleByName = new Map<string, ImportableRole>(
 	Object.entries({
-	teamleider: 'team_lead',
-	teamlead: 'team_lead',
-	teamlid: 'team_member',
-	docent: 'team_member',
-	teammember: 'team_member',
-	kwaliteitszorgmedewerker: 'quality_officer',
-	kwaliteitsmedewerker: 'quality_officer',
-	qualityofficer: 'quality_officer',
-	bestuurder: 'executive',
-	directeur: 'executive',
-	executive: 'executive',
-	procesbegeleider: 'facilitator',
-	facilitator: 'facilitator'
+		teamleider: 'team_lead',
+		teamlead: 'team_lead',
+		teamlid: 'team_member',
+		docent: 'team_member',
+		teammember: 'team_member',
+		kwaliteitszorgmedewerker: 'quality_officer',
+		kwaliteitsmedewerker: 'quality_officer',
+		qualityofficer: 'quality_officer',
+		bestuurder: 'executive',
+		directeur: 'executive',
+		executive: 'executive',
+		procesbegeleider: 'facilitator',
+		facilitator: 'facilitator'
 	} satisfies Record<string, ImportableRole>)
 );
 
 const notImportable = new Set(['networkadmin', 'netwerkbureau', 'reviewer', 'auditor']);
 
 function compact(name: string): string {
-	return name.trim().toLowerCase().replace(/[\s_-]+/g, '');
+	return name
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_-]+/g, '');
 }
 
 export type RoleNameResult = { ok: true; role: ImportableRole } | { ok: false; error: string };
