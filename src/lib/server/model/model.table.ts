@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ModelDocument } from '../../domain/model/model-document.ts';
 
@@ -23,5 +24,10 @@ export const modelVersion = pgTable(
 		publishedBy: text(),
 		retiredAt: timestamp({ withTimezone: true })
 	},
-	(t) => [uniqueIndex().on(t.number), index().on(t.status)]
+	(t) => [
+		uniqueIndex().on(t.number),
+		index().on(t.status),
+		// At most one open draft: two drafts of the same model would drift apart silently.
+		uniqueIndex('model_version_one_draft').on(t.status).where(sql`status = 'draft'`)
+	]
 );

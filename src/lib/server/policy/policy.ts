@@ -1,15 +1,8 @@
 import { forbidden, unauthenticated } from '../http/errors.ts';
 
-export const roles = [
-	'network_admin',
-	'quality_officer',
-	'executive',
-	'team_lead',
-	'team_member',
-	'facilitator',
-	'reviewer'
-] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from '../../domain/roles.ts';
+
+export { roles, type Role } from '../../domain/roles.ts';
 
 /** One role held in one scope (columns not set are null). */
 export interface Grant {
