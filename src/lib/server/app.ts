@@ -4,6 +4,7 @@ import { appConnection } from './db/index.ts';
 import { createAuth, type Auth } from './auth/auth.ts';
 import { assertProductionConfig, config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { seedDemoIfEmpty } from './demo/seed.ts';
 
 export interface AppContext {
 	db: Database;
@@ -17,6 +18,8 @@ export function app(): Promise<AppContext> {
 	context ??= (async () => {
 		assertProductionConfig();
 		const { db } = await appConnection();
+		// A new database gets its network row and default model (and the demo network when DEMO_DATA is on).
+		await seedDemoIfEmpty(db);
 		// Outside production a missing secret gets a random one: sessions then end at restart.
 		const secret = config.authSecret || randomBytes(32).toString('hex');
 		const auth = createAuth({

@@ -57,3 +57,20 @@ export async function listAuditEvents(
 	]);
 	return { items, total: total?.n ?? 0, page: options.page, pageSize: options.pageSize };
 }
+
+/** Records many changes at once (an import), in batches; call it inside the changing transaction. */
+export async function recordAudits(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+	// 1,000 rows × 6 parameters stays far below PostgreSQL's 65,535 parameters per statement.
+	for (let i = 0; i < entries.length; i += 1000) {
+		await tx.insert(auditEvent).values(
+			entries.slice(i, i + 1000).map((entry) => ({
+				actorUserId: actor?.userId ?? null,
+				action: entry.action,
+				entityType: entry.entityType,
+				entityId: entry.entityId,
+				institutionId: entry.institutionId ?? null,
+				details: entry.details ?? {}
+			}))
+		);
+	}
+}

@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 // The tables better-auth reads and writes (field names are its own; columns snake_case).
 
@@ -90,3 +91,23 @@ export const rateLimit = pgTable('rate_limit', {
 	count: integer().notNull(),
 	lastRequest: bigint({ mode: 'number' }).notNull()
 });
+
+/**
+ * What SURFconext or eduID last told us about a person's institution, keyed by the
+ * provider's `sub` (never by e-mail), so the institution can be matched later. The
+ * account row (provider + `sub`) decides who signs in; this only records the claims.
+ */
+export const ssoIdentity = pgTable(
+	'sso_identity',
+	{
+		providerId: text().notNull(),
+		subject: text().notNull(),
+		userId: text()
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		homeOrganization: text(),
+		affiliations: text().array().notNull().default(sql`'{}'::text[]`),
+		lastSignInAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.providerId, t.subject] }), index().on(t.userId), index().on(t.homeOrganization)]
+);

@@ -9,11 +9,25 @@ export interface OutgoingMail {
 	subject: string;
 	text: string;
 	html?: string;
+	/**
+	 * The text holds a secret (a sign-in link). Once SMTP has delivered it, the stored
+	 * copy is replaced by a note, so readers of the outbox cannot use someone's link.
+	 * Without SMTP the outbox is the mailbox, and the text stays readable there.
+	 */
+	sensitive?: boolean;
 }
 
-let transport: nodemailer.Transporter | null = null;
+/** What the outbox keeps of a sensitive message after delivery. */
+export const redactedText = '[Inhoud verwijderd na verzending: dit bericht bevatte een persoonlijke inloglink.]';
+
+// One transport (with its connection pool) per SMTP URL.
+const transports = new Map<string, nodemailer.Transporter>();
 function smtp(url: string): nodemailer.Transporter {
-	transport ??= nodemailer.createTransport(url);
+	let transport = transports.get(url);
+	if (!transport) {
+		transport = nodemailer.createTransport(url);
+		transports.set(url, transport);
+	}
 	return transport;
 }
 
@@ -22,16 +36,22 @@ function smtp(url: string): nodemailer.Transporter {
  * message stays in the outbox that network admins can read.
  */
 export async function sendMail(db: Database, mail: OutgoingMail, smtpUrl = config.smtpUrl) {
+	const { sensitive, ...message } = mail;
 	const [row] = await db
 		.insert(mailMessage)
-		.values({ ...mail, status: smtpUrl ? 'queued' : 'outbox' })
+		.values({ ...message, status: smtpUrl ? 'queued' : 'outbox' })
 		.returning({ id: mailMessage.id });
 	if (!smtpUrl || !row) return row;
 	try {
-		await smtp(smtpUrl).sendMail({ from: config.mailFrom, ...mail });
+		await smtp(smtpUrl).sendMail({ from: config.mailFrom, ...message });
 		await db
 			.update(mailMessage)
-			.set({ status: 'sent', sentAt: new Date(), attempts: 1 })
+			.set({
+				status: 'sent',
+				sentAt: new Date(),
+				attempts: 1,
+				...(sensitive ? { text: redactedText, html: null } : {})
+			})
 			.where(eq(mailMessage.id, row.id));
 	} catch (error) {
 		// Kept as failed, visible in the outbox, rather than lost.

@@ -59,7 +59,8 @@ export const location = pgTable(
 		archivedAt: timestamp({ withTimezone: true }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [uniqueIndex().on(t.institutionId, t.name)]
+	// Names are unique regardless of case: imports match "team Zorg" to "Team zorg".
+	(t) => [uniqueIndex('location_institution_id_name_ci').on(t.institutionId, sql`lower(${t.name})`)]
 );
 
 export const team = pgTable(
@@ -76,7 +77,11 @@ export const team = pgTable(
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [uniqueIndex().on(t.institutionId, t.name), index().on(t.locationId)]
+	(t) => [
+		// Names are unique regardless of case: imports match "team Zorg" to "Team zorg".
+		uniqueIndex('team_institution_id_name_ci').on(t.institutionId, sql`lower(${t.name})`),
+		index().on(t.locationId)
+	]
 );
 
 /** An opleiding as a team delivers it (erkende opleidingscode, niveau, leerweg). */

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "model_version_one_draft" ON "model_version" USING btree ("status") WHERE status = 'draft';
