@@ -49,8 +49,13 @@ const { config } = await import('#lib/server/config.ts');
 const { DEMO_PASSWORD, demoLoginTable } = await import('#lib/server/demo/demo-accounts.ts');
 
 const server = startServer({ PORT: port, ORIGIN: origin, ...(secret ? { AUTH_SECRET: secret } : {}) });
+// The server stops gracefully on the first signal (Ctrl+C); a second one ends it at once.
+let signalled = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-	process.on(signal, () => server.kill(signal));
+	process.on(signal, () => {
+		server.kill(signalled ? 'SIGKILL' : signal === 'SIGHUP' ? 'SIGTERM' : signal);
+		signalled = true;
+	});
 }
 let failed = false;
 server.on('exit', (code, signal) => process.exit(failed ? 1 : (code ?? (signal ? 1 : 0))));

@@ -38,12 +38,22 @@ function setSecurityHeaders(headers: Headers, https: boolean) {
 	if (https) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 
+/**
+ * better-auth rate-limits by `x-forwarded-for`. It gets the address SvelteKit trusts
+ * (adapter-node's ADDRESS_HEADER / XFF_DEPTH), never what a client wrote in the header.
+ */
+function withClientAddress(request: Request, address: string): Request {
+	const headers = new Headers(request.headers);
+	headers.set('x-forwarded-for', address);
+	return new Request(request, { headers });
+}
+
 const authenticate: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname === '/healthz') return resolve(event);
 	const { db, auth } = await app();
-	if (event.url.pathname.startsWith('/api/auth/')) return auth.handler(event.request);
+	if (event.url.pathname.startsWith('/api/auth/')) return auth.handler(withClientAddress(event.request, event.getClientAddress()));
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer (.+)$/)?.[1];
-	let userId: string | null = null;
+	let userId: string | null;
 	if (bearer) {
 		userId = await userIdForApiToken(db, bearer);
 	} else {
@@ -70,16 +80,18 @@ export const init: ServerInit = async () => {
 
 export const handle = sequence(observe, authenticate, localise);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) {
-		log('error', 'unhandled', {
-			requestId: event.locals.requestId,
-			path: event.url.pathname,
-			error: error instanceof Error ? error.stack : String(error)
-		});
+// SvelteKit 3 calls this for every error, also for error(404, '…') from a load: those
+// ('app') keep their status and Dutch message; only unknown errors are logged and hidden.
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	const requestId = event.locals.requestId;
+	if (kind === 'app') return { requestId };
+	if (kind !== 'unknown') {
+		return { ...(error.status === 404 ? { message: 'Pagina niet gevonden.' } : {}), requestId };
 	}
-	return {
-		message: status === 404 ? 'Pagina niet gevonden.' : 'Er ging iets mis. Probeer het later opnieuw.',
-		requestId: event.locals.requestId
-	};
+	log('error', 'unhandled', {
+		requestId,
+		path: event.url.pathname,
+		error: error instanceof Error ? error.stack : String(error)
+	});
+	return { message: 'Er ging iets mis. Probeer het later opnieuw.', requestId };
 };

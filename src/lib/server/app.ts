@@ -17,7 +17,11 @@ let context: Promise<AppContext> | null = null;
 export function app(): Promise<AppContext> {
 	context ??= (async () => {
 		assertProductionConfig();
-		const { db } = await appConnection();
+		const connection = await appConnection();
+		const { db } = connection;
+		// adapter-node stops taking requests on SIGTERM/SIGINT, then emits this: close the
+		// database so PGlite flushes and the process can end (its timers keep it alive otherwise).
+		process.once('sveltekit:shutdown', () => void connection.close());
 		// A new database gets its network row and default model (and the demo network when DEMO_DATA is on).
 		await seedDemoIfEmpty(db);
 		// Outside production a missing secret gets a random one: sessions then end at restart.

@@ -30,7 +30,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** An optional id chosen in a form (a select); blank or null means none. */
 export function optionalId(label: string) {
 	return z.preprocess(
-		(input: unknown) => (input === null || (typeof input === 'string' && input.trim() === '') ? undefined : input),
+		(input: unknown) =>
+			input === null || (typeof input === 'string' && input.trim() === '') ? undefined : input,
 		z
 			.string({ error: `kies een geldige ${label}` })
 			.trim()

@@ -46,7 +46,7 @@ export function openApiDocument(operations: Operation[], serverUrl: string) {
 			operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
 			parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
 			...(op.body
-				? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body, 'input') } } } }
+				? { requestBody: { required: true, content: { [op.bodyType ?? 'application/json']: { schema: schema(op.body, 'input') } } } }
 				: {}),
 			responses: {
 				[String(op.responseStatus ?? 200)]: {

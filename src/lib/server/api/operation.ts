@@ -9,6 +9,8 @@ export interface Operation {
 	params?: z.ZodObject;
 	query?: z.ZodObject;
 	body?: z.ZodType;
+	/** Media type of the body when it is not JSON (e.g. `text/csv` for an import). */
+	bodyType?: string;
 	response?: z.ZodType;
 	responseStatus?: number;
 	responseType?: string;

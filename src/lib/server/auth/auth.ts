@@ -133,7 +133,8 @@ export function createAuth(options: AuthOptions) {
 			secondFactorForEverySignIn({ challengePath: totpChallengePath }),
 			...oidcProviders(oidc),
 			// Must stay last: it copies cookies set by auth.api calls onto the SvelteKit response.
-			...(options.getRequestEvent ? [sveltekitCookies(options.getRequestEvent)] : [])
+			// (It returns early when there is no request event, e.g. during startup.)
+			...(options.getRequestEvent ? [sveltekitCookies(options.getRequestEvent as () => RequestEvent)] : [])
 		]
 	});
 }

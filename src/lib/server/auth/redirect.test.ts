@@ -17,7 +17,9 @@ describe('safeRedirectPath', () => {
 		'',
 		'account',
 		'/inloggen?redirectTo=//evil.example',
-		'/api/auth/sign-out'
+		'/api/auth/sign-out',
+		'/%2F%2Fevil.example',
+		'/%5cevil.example'
 	])('refuses %j', (value) => {
 		expect(safeRedirectPath(value)).toBe('/');
 	});

@@ -16,6 +16,8 @@ export function safeRedirectPath(value: unknown, fallback = '/'): string {
 		return fallback;
 	}
 	if (url.origin !== 'http://same.site') return fallback;
+	// An encoded slash or backslash in the path is read differently by browsers and routers.
+	if (/%(2f|5c)/i.test(url.pathname)) return fallback;
 	// Going back to a sign-in step or into better-auth's endpoints after signing in makes no sense.
 	if (url.pathname.startsWith('/inloggen') || url.pathname.startsWith('/api/auth')) return fallback;
 	return url.pathname + url.search + url.hash;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db/database.ts';
 import { mailMessage } from './mail.table.ts';
 import { config } from '../config.ts';
@@ -21,8 +21,8 @@ export interface OutgoingMail {
 export const redactedText = '[Inhoud verwijderd na verzending: dit bericht bevatte een persoonlijke inloglink.]';
 
 // One transport (with its connection pool) per SMTP URL.
-const transports = new Map<string, nodemailer.Transporter>();
-function smtp(url: string): nodemailer.Transporter {
+const transports = new Map<string, Transporter>();
+function smtp(url: string): Transporter {
 	let transport = transports.get(url);
 	if (!transport) {
 		transport = nodemailer.createTransport(url);

@@ -133,8 +133,10 @@ describe('saveDraftEdit', () => {
 			indicators: 'Een indicator'
 		});
 		expect(failure?.status).toBe(422);
-		expect(Object.keys(failure!.data.errors).sort()).toEqual(['title', 'valueKeys']);
+		expect(failure!.data.errors).toEqual({ title: 'Vul dit veld in.', valueKeys: 'Kies minstens één referentiewaarde.' });
 		expect(failure!.data.values).toMatchObject({ formId: 'standaard-nieuw', indicators: 'Een indicator' });
+		const long = await post(standardEdit, { ...standardFields, indicators: `kort\n${'x'.repeat(1001)}` });
+		expect(long.failure!.data.errors).toEqual({ 'indicators.1': 'Gebruik hoogstens 1000 tekens per regel.' });
 		expect((await current()).lock).toBe(lock);
 	});
 

@@ -19,7 +19,16 @@ export interface DraftEdit<S extends z.ZodType> {
 
 const edit = <S extends z.ZodType>(e: DraftEdit<S>) => e;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+// Messages a person filling in the form understands (zod's own Dutch speaks of "string").
+const text = (min: number, max: number) =>
+	z
+		.string()
+		.trim()
+		.min(min, { error: 'Vul dit veld in.' })
+		.max(max, { error: `Gebruik hoogstens ${max} tekens.` });
+const lineList = z
+	.array(z.string().max(1000, { error: 'Gebruik hoogstens 1000 tekens per regel.' }))
+	.max(30, { error: 'Gebruik hoogstens 30 regels.' });
 const key = z.string().trim().max(63);
 
 /** One entry per non-empty line: how a person types a list into a textarea. */
@@ -90,12 +99,12 @@ export const standardEdit = edit({
 	schema: z.object({
 		// Empty for a new standard; its key is made from the title.
 		originalKey: key.default(''),
-		levelKey: key.min(1),
+		levelKey: key.min(1, { error: 'Kies een niveau.' }),
 		title: text(1, 300),
 		description: text(0, 5000).default(''),
 		valueKeys: z.array(key).min(1, { error: 'Kies minstens één referentiewaarde.' }),
-		indicators: z.array(text(1, 1000)).max(30),
-		guidingQuestions: z.array(text(1, 1000)).max(30)
+		indicators: lineList,
+		guidingQuestions: lineList
 	}),
 	shape: (data) => ({
 		...Object.fromEntries(data),

@@ -250,7 +250,10 @@ export async function exportVersion(
 ): Promise<{ filename: string; json: string }> {
 	const row = await findVisible(db, actor, id);
 	authorize(actor, modelPolicy, row.status === 'draft' ? 'model.export' : 'model.export_published');
-	return { filename: `referentiewaardenmodel-versie-${row.number}.json`, json: serializeModelDocument(row.document) };
+	// jsonb stores keys in its own order; parsing restores the schema's order, so the file reads like the format.
+	const parsed = parseModelDocument(row.document);
+	const document = parsed.ok ? parsed.document : row.document;
+	return { filename: `referentiewaardenmodel-versie-${row.number}.json`, json: serializeModelDocument(document) };
 }
 
 /**

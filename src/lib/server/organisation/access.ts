@@ -64,7 +64,8 @@ export async function visibleInstitution(
 
 /** An archived institution is history: nothing is added to it or changed in it. */
 export function assertInstitutionWritable(row: { archivedAt: Date | null }): void {
-	if (row.archivedAt) throw conflict('Deze instelling is gearchiveerd; er kan niets meer aan worden gewijzigd.');
+	if (row.archivedAt)
+		throw conflict('Deze instelling is gearchiveerd; er kan niets meer aan worden gewijzigd.');
 }
 
 /** `%`, `_` and `\` typed in a search box are searched for literally. */

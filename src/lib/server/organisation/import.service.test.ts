@@ -26,7 +26,9 @@ const peopleHeader = 'naam;e-mail;rol;team';
 
 /** Everything the teams import writes, to prove that a refused run wrote nothing. */
 async function organisationCounts(institutionId: string) {
-	const teamIds = (await db().select({ id: team.id }).from(team).where(eq(team.institutionId, institutionId))).map((t) => t.id);
+	const teamIds = (
+		await db().select({ id: team.id }).from(team).where(eq(team.institutionId, institutionId))
+	).map((t) => t.id);
 	return {
 		teams: teamIds.length,
 		locations: await countRows(db(), location, eq(location.institutionId, institutionId)),
@@ -79,14 +81,20 @@ describe('teams import', () => {
 				qo.actor,
 				owner.id,
 				'teams',
-				csv(teamHeader, 'Zorg;Amsterdam;Verpleegkundige;25655;4;BOL;Zorg', 'ICT;Haarlem;Developer;25998;4;BOLBBL;ICT')
+				csv(
+					teamHeader,
+					'Zorg;Amsterdam;Verpleegkundige;25655;4;BOL;Zorg',
+					'ICT;Haarlem;Developer;25998;4;BOLBBL;ICT'
+				)
 			)
 		);
 		expect(error.status).toBe(422);
 		expect(error.message).toBe(
 			'Er is niets geïmporteerd: 1 regel bevat fouten. Verbeter die regel en importeer het bestand opnieuw.'
 		);
-		expect(error.fieldErrors).toEqual([{ field: 'rows.3', message: "regel 3: leerweg 'BOLBBL' moet BOL of BBL zijn" }]);
+		expect(error.fieldErrors).toEqual([
+			{ field: 'rows.3', message: "regel 3: leerweg 'BOLBBL' moet BOL of BBL zijn" }
+		]);
 		expect(await organisationCounts(owner.id)).toEqual(before);
 		expect(await countRows(db(), auditEvent)).toBe(audits);
 	});
@@ -114,14 +122,29 @@ describe('teams import', () => {
 			qo.actor,
 			owner.id,
 			'teams',
-			csv(teamHeader, 'zorg  en welzijn;Amsterdam;Verpleegkundige;25655;4;BOL;Zorg', 'ict;Haarlem;Developer;25998;4;BOL;ICT')
+			csv(
+				teamHeader,
+				'zorg  en welzijn;Amsterdam;Verpleegkundige;25655;4;BOL;Zorg',
+				'ict;Haarlem;Developer;25998;4;BOL;ICT'
+			)
 		);
-		expect(second.teams.map((t) => [t.action, t.name, t.locationChanged, t.sectorChanged, t.routesToAdd.length])).toEqual([
+		expect(
+			second.teams.map((t) => [t.action, t.name, t.locationChanged, t.sectorChanged, t.routesToAdd.length])
+		).toEqual([
 			['unchanged', 'Zorg en Welzijn', false, false, 0],
 			['update', 'ICT', true, true, 1]
 		]);
-		await runImport(db(), qo.actor, owner.id, 'teams', csv(teamHeader, 'ict;Haarlem;Developer;25998;4;BOL;ICT'));
-		const [ict] = await db().select().from(team).where(and(eq(team.institutionId, owner.id), eq(team.name, 'ICT')));
+		await runImport(
+			db(),
+			qo.actor,
+			owner.id,
+			'teams',
+			csv(teamHeader, 'ict;Haarlem;Developer;25998;4;BOL;ICT')
+		);
+		const [ict] = await db()
+			.select()
+			.from(team)
+			.where(and(eq(team.institutionId, owner.id), eq(team.name, 'ICT')));
 		expect(ict).toMatchObject({ sectorDomain: 'ICT' });
 		expect(await organisationCounts(owner.id)).toMatchObject({ teams: 2, locations: 2, routes: 3 });
 		const audit = await db()
@@ -164,10 +187,20 @@ describe('people import', () => {
 			)
 		);
 		expect(report.rowErrors).toEqual([
-			{ line: 5, errors: ["regel 5: team 'Bestaat Niet' bestaat niet in deze instelling; importeer eerst de teams"] },
+			{
+				line: 5,
+				errors: ["regel 5: team 'Bestaat Niet' bestaat niet in deze instelling; importeer eerst de teams"]
+			},
 			{ line: 6, errors: ['regel 6: u mag de rol bestuurder niet toekennen'] }
 		]);
-		expect(report.people.map((p) => [p.action, p.email, p.rolesToAdd.map((r) => [r.role, r.teamName]), p.rolesKept])).toEqual([
+		expect(
+			report.people.map((p) => [
+				p.action,
+				p.email,
+				p.rolesToAdd.map((r) => [r.role, r.teamName]),
+				p.rolesKept
+			])
+		).toEqual([
 			['create', 'nieuw@alfa.nl', [['team_member', 'Zorg A']], 0],
 			['update', world.people.memberA1.email, [['team_lead', 'Techniek A']], 1]
 		]);
@@ -210,7 +243,9 @@ describe('people import', () => {
 			.from(auditEvent)
 			.where(and(eq(auditEvent.entityId, drie!.id), eq(auditEvent.action, 'role.assigned')));
 		expect(audits).toHaveLength(2);
-		expect(audits.every((a) => a.actorUserId === world.people.qoA.id && a.institutionId === world.a.id)).toBe(true);
+		expect(audits.every((a) => a.actorUserId === world.people.qoA.id && a.institutionId === world.a.id)).toBe(
+			true
+		);
 	});
 
 	it('renames a person of the institution when the file has another name', async () => {
@@ -221,41 +256,68 @@ describe('people import', () => {
 			'people',
 			csv(peopleHeader, `Lid Techniek A. (Anja);${world.people.memberA2.email};teamlid;Techniek A`)
 		);
-		expect(report.people[0]).toMatchObject({ action: 'update', previousName: 'Lid Techniek A', rolesKept: 1 });
+		expect(report.people[0]).toMatchObject({
+			action: 'update',
+			previousName: 'Lid Techniek A',
+			rolesKept: 1
+		});
 		const [row] = await db().select().from(user).where(eq(user.id, world.people.memberA2.id));
 		expect(row?.name).toBe('Lid Techniek A. (Anja)');
 	});
 
 	it('imports 500 people in one go', async () => {
-		const rows = Array.from({ length: 500 }, (_, i) => `Persoon ${i};persoon${i}@groot.nl;teamlid;${i % 2 ? 'Zorg A' : 'Techniek A'}`);
+		const rows = Array.from(
+			{ length: 500 },
+			(_, i) => `Persoon ${i};persoon${i}@groot.nl;teamlid;${i % 2 ? 'Zorg A' : 'Techniek A'}`
+		);
 		const started = performance.now();
-		const report = await runImport(db(), world.people.qoA.actor, world.a.id, 'people', csv(peopleHeader, ...rows));
+		const report = await runImport(
+			db(),
+			world.people.qoA.actor,
+			world.a.id,
+			'people',
+			csv(peopleHeader, ...rows)
+		);
 		console.info(`people import: 500 rows in ${Math.round(performance.now() - started)} ms`);
 		expect(report.summary).toMatchObject({ toCreate: 500, rolesToAdd: 500 });
-		expect(await countRows(db(), user, inArray(user.email, ['persoon0@groot.nl', 'persoon499@groot.nl']))).toBe(2);
+		expect(
+			await countRows(db(), user, inArray(user.email, ['persoon0@groot.nl', 'persoon499@groot.nl']))
+		).toBe(2);
 	});
 });
 
 describe('who may import', () => {
 	it('is the quality officer of the institution (and the network bureau)', async () => {
 		const file = csv(teamHeader, 'Indringers;;;;;;');
-		expect((await failure(previewImport(db(), world.people.qoB.actor, world.a.id, 'teams', file))).status).toBe(404);
-		expect((await failure(runImport(db(), world.people.qoB.actor, world.a.id, 'teams', file))).status).toBe(404);
+		expect(
+			(await failure(previewImport(db(), world.people.qoB.actor, world.a.id, 'teams', file))).status
+		).toBe(404);
+		expect((await failure(runImport(db(), world.people.qoB.actor, world.a.id, 'teams', file))).status).toBe(
+			404
+		);
 		for (const key of ['execA', 'leadA1', 'memberA1'] as const) {
-			expect((await failure(runImport(db(), world.people[key].actor, world.a.id, 'teams', file))).status, key).toBe(403);
+			expect(
+				(await failure(runImport(db(), world.people[key].actor, world.a.id, 'teams', file))).status,
+				key
+			).toBe(403);
 		}
 		expect(await countRows(db(), team, eq(team.name, 'Indringers'))).toBe(0);
 		expect((await previewImport(db(), world.people.admin.actor, world.a.id, 'teams', file)).ok).toBe(true);
 	});
 
 	it('refuses an unknown kind of import', async () => {
-		const error = await failure(previewImport(db(), world.people.qoA.actor, world.a.id, 'budgets', csv(teamHeader)));
-		expect(error.fieldErrors).toEqual([{ field: '_form', message: "soort import moet 'teams' of 'people' zijn" }]);
+		const error = await failure(
+			previewImport(db(), world.people.qoA.actor, world.a.id, 'budgets', csv(teamHeader))
+		);
+		expect(error.fieldErrors).toEqual([
+			{ field: '_form', message: "soort import moet 'teams' of 'people' zijn" }
+		]);
 	});
 });
 
 describe('malformed files', () => {
-	const preview = (bytes: Uint8Array, kind = 'teams') => previewImport(db(), world.people.qoA.actor, world.a.id, kind, bytes);
+	const preview = (bytes: Uint8Array, kind = 'teams') =>
+		previewImport(db(), world.people.qoA.actor, world.a.id, kind, bytes);
 
 	it('refuses an empty file and a file with only a header', async () => {
 		expect((await preview(new Uint8Array())).fileErrors).toEqual(['Het bestand is leeg.']);
@@ -278,13 +340,24 @@ describe('malformed files', () => {
 	});
 
 	it('reads a Windows-1252 (latin-1) file with a warning to check accents, and refuses undecodable bytes', async () => {
-		const latin1 = Uint8Array.from([...new TextEncoder().encode('naam;e-mail;rol;team\r\nZo'), 0xeb, ...new TextEncoder().encode(';zoe@alfa.nl;teamlid;Zorg A\r\n')]);
+		const latin1 = Uint8Array.from([
+			...new TextEncoder().encode('naam;e-mail;rol;team\r\nZo'),
+			0xeb,
+			...new TextEncoder().encode(';zoe@alfa.nl;teamlid;Zorg A\r\n')
+		]);
 		const read = await preview(latin1, 'people');
 		expect(read.ok).toBe(true);
 		expect(read.people[0]?.name).toBe('Zoë');
 		expect(read.warnings[0]).toMatch(/niet als UTF-8 opgeslagen/);
-		const garbage = Uint8Array.from([...new TextEncoder().encode('naam;e-mail;rol;team\r\nA'), 0x81, 0x8d, ...new TextEncoder().encode(';a@b.nl;teamlid;Zorg A\r\n')]);
-		expect((await preview(garbage, 'people')).fileErrors[0]).toMatch(/^Het bestand is niet in UTF-8 opgeslagen/);
+		const garbage = Uint8Array.from([
+			...new TextEncoder().encode('naam;e-mail;rol;team\r\nA'),
+			0x81,
+			0x8d,
+			...new TextEncoder().encode(';a@b.nl;teamlid;Zorg A\r\n')
+		]);
+		expect((await preview(garbage, 'people')).fileErrors[0]).toMatch(
+			/^Het bestand is niet in UTF-8 opgeslagen/
+		);
 	});
 
 	it('refuses a spreadsheet file, too many rows and too many bytes', async () => {
@@ -292,15 +365,36 @@ describe('malformed files', () => {
 		expect((await preview(xlsx)).fileErrors[0]).toMatch(/^Dit is een spreadsheetbestand/);
 		const many = csv(teamHeader, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `T${i};;;;;;`));
 		expect((await preview(many)).fileErrors[0]).toMatch(/meer dan 5000 regels/);
-		const big = csv(teamHeader, ...Array.from({ length: 4000 }, (_, i) => `${'Team met een heel lange naam '.repeat(4)}${i};;;;;;`));
+		const big = csv(
+			teamHeader,
+			...Array.from({ length: 4000 }, (_, i) => `${'Team met een heel lange naam '.repeat(4)}${i};;;;;;`)
+		);
 		expect((await preview(big)).fileErrors[0]).toMatch(/^Het bestand is groter dan 400 kB/);
 	});
 
 	it('refuses the real run of a malformed file, writing nothing', async () => {
 		const before = await organisationCounts(world.a.id);
-		const error = await failure(runImport(db(), world.people.qoA.actor, world.a.id, 'teams', new Uint8Array()));
-		expect(error).toMatchObject({ status: 422, message: 'Er is niets geïmporteerd: het bestand kon niet worden gelezen.' });
+		const error = await failure(
+			runImport(db(), world.people.qoA.actor, world.a.id, 'teams', new Uint8Array())
+		);
+		expect(error).toMatchObject({
+			status: 422,
+			message: 'Er is niets geïmporteerd: het bestand kon niet worden gelezen.'
+		});
 		expect(error.fieldErrors).toEqual([{ field: 'file', message: 'Het bestand is leeg.' }]);
 		expect(await organisationCounts(world.a.id)).toEqual(before);
+	});
+});
+
+describe('example files', () => {
+	it('import cleanly, teams first and then people', async () => {
+		const { importTemplate } = await import('../../domain/organisation/import-templates.ts');
+		const owner = await buildInstitution(db());
+		const qo = await buildPerson(db(), [{ role: 'quality_officer', institutionId: owner.id }]);
+		const bytes = (kind: 'teams' | 'people') => new TextEncoder().encode(importTemplate(kind).text);
+		const teams = await runImport(db(), qo.actor, owner.id, 'teams', bytes('teams'));
+		expect(teams.summary).toMatchObject({ toCreate: 3, locationsToCreate: 2, routesToAdd: 5 });
+		const people = await runImport(db(), qo.actor, owner.id, 'people', bytes('people'));
+		expect(people.summary).toMatchObject({ toCreate: 4, rolesToAdd: 5 });
 	});
 });

@@ -52,11 +52,28 @@ export interface ImportReport {
 	people: PersonPlanItem[];
 }
 
-const emptySummary: ImportSummary = { toCreate: 0, toUpdate: 0, unchanged: 0, locationsToCreate: 0, routesToAdd: 0, rolesToAdd: 0 };
+const emptySummary: ImportSummary = {
+	toCreate: 0,
+	toUpdate: 0,
+	unchanged: 0,
+	locationsToCreate: 0,
+	routesToAdd: 0,
+	rolesToAdd: 0
+};
 
 function fileProblem(kind: ImportKind, errors: string[]): Planned {
 	return {
-		report: { kind, ok: false, fileErrors: errors, rowErrors: [], warnings: [], rowCount: 0, summary: emptySummary, teams: [], people: [] },
+		report: {
+			kind,
+			ok: false,
+			fileErrors: errors,
+			rowErrors: [],
+			warnings: [],
+			rowCount: 0,
+			summary: emptySummary,
+			teams: [],
+			people: []
+		},
 		apply: nothing
 	};
 }
@@ -95,7 +112,9 @@ async function plan(
 	}
 	const read = readCsv(bytes, { columns: importColumns[kind], maxRows: MAX_IMPORT_ROWS });
 	if (!read.ok) return fileProblem(kind, read.errors);
-	return kind === 'teams' ? planTeams(tx, actor, institutionId, read) : planPeople(tx, actor, institutionId, read);
+	return kind === 'teams'
+		? planTeams(tx, actor, institutionId, read)
+		: planPeople(tx, actor, institutionId, read);
 }
 
 type ReadFile = Extract<ReturnType<typeof readCsv>, { ok: true }>;
@@ -176,7 +195,9 @@ export async function previewImport(
 export function importRefused(report: ImportReport): AppError {
 	const errors: FieldError[] = [
 		...report.fileErrors.map((message) => ({ field: 'file', message })),
-		...report.rowErrors.flatMap((row) => row.errors.map((message) => ({ field: `rows.${row.line}`, message })))
+		...report.rowErrors.flatMap((row) =>
+			row.errors.map((message) => ({ field: `rows.${row.line}`, message }))
+		)
 	];
 	const lines = report.rowErrors.length;
 	const message = report.fileErrors.length
@@ -215,7 +236,9 @@ export async function runImport(
 		});
 	} catch (error) {
 		if (uniqueViolation(error)) {
-			throw conflict('Er is niets geïmporteerd: tijdens het importeren werd hetzelfde tegelijk door iemand anders gewijzigd. Probeer het opnieuw.');
+			throw conflict(
+				'Er is niets geïmporteerd: tijdens het importeren werd hetzelfde tegelijk door iemand anders gewijzigd. Probeer het opnieuw.'
+			);
 		}
 		throw error;
 	}

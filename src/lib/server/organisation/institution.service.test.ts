@@ -34,7 +34,11 @@ describe('listInstitutions', () => {
 		for (const [key, person] of Object.entries(world.people)) {
 			const listed = (await listInstitutions(db(), person.actor, page)).items.map((i) => i.id).sort();
 			const allowed = all
-				.filter((i) => !i.archivedAt && can(person.actor, organisationPolicy, 'institution.read', { institutionId: i.id }))
+				.filter(
+					(i) =>
+						!i.archivedAt &&
+						can(person.actor, organisationPolicy, 'institution.read', { institutionId: i.id })
+				)
 				.map((i) => i.id)
 				.sort();
 			expect(listed, key).toEqual(allowed);
@@ -118,12 +122,21 @@ describe('createInstitution', () => {
 		);
 		expect(taken.status).toBe(422);
 		expect(taken.fieldErrors).toEqual([
-			{ field: 'rioCode', message: `RIO-code '${world.a.rioCode}' is al in gebruik bij een andere instelling` }
+			{
+				field: 'rioCode',
+				message: `RIO-code '${world.a.rioCode}' is al in gebruik bij een andere instelling`
+			}
 		]);
 		const brin = await failure(
-			createInstitution(db(), world.people.admin.actor, { name: 'Dubbel', rioCode: '555E555', brinCode: '12AB' })
+			createInstitution(db(), world.people.admin.actor, {
+				name: 'Dubbel',
+				rioCode: '555E555',
+				brinCode: '12AB'
+			})
 		);
-		expect(brin.fieldErrors).toEqual([{ field: 'brinCode', message: "BRIN-code '12AB' is al in gebruik bij een andere instelling" }]);
+		expect(brin.fieldErrors).toEqual([
+			{ field: 'brinCode', message: "BRIN-code '12AB' is al in gebruik bij een andere instelling" }
+		]);
 		const bad = await failure(createInstitution(db(), world.people.admin.actor, { name: '', rioCode: 'x' }));
 		expect(bad.fieldErrors.map((e) => e.field).sort()).toEqual(['name', 'rioCode']);
 	});
@@ -137,22 +150,41 @@ describe('updateInstitution', () => {
 			contactName: 'Anja',
 			status: 'suspended'
 		});
-		const updated = await updateInstitution(db(), world.people.admin.actor, row.id, { name: 'ROC Epsilon Zuid', contactName: '' });
-		expect(updated).toMatchObject({ name: 'ROC Epsilon Zuid', contactName: null, status: 'suspended', rioCode: '444E444' });
+		const updated = await updateInstitution(db(), world.people.admin.actor, row.id, {
+			name: 'ROC Epsilon Zuid',
+			contactName: ''
+		});
+		expect(updated).toMatchObject({
+			name: 'ROC Epsilon Zuid',
+			contactName: null,
+			status: 'suspended',
+			rioCode: '444E444'
+		});
 		const audit = await db().select().from(auditEvent).where(eq(auditEvent.action, 'institution.updated'));
 		expect(audit.at(-1)?.details).toEqual({
-			changes: { name: { from: 'ROC Epsilon', to: 'ROC Epsilon Zuid' }, contactName: { from: 'Anja', to: null } }
+			changes: {
+				name: { from: 'ROC Epsilon', to: 'ROC Epsilon Zuid' },
+				contactName: { from: 'Anja', to: null }
+			}
 		});
 	});
 
 	it('is for network admins: 403 for own staff, 404 for another institution, nothing changed', async () => {
-		expect((await failure(updateInstitution(db(), world.people.qoA.actor, world.a.id, { name: 'X-college' }))).status).toBe(403);
-		expect((await failure(updateInstitution(db(), world.people.qoB.actor, world.a.id, { name: 'X-college' }))).status).toBe(404);
+		expect(
+			(await failure(updateInstitution(db(), world.people.qoA.actor, world.a.id, { name: 'X-college' })))
+				.status
+		).toBe(403);
+		expect(
+			(await failure(updateInstitution(db(), world.people.qoB.actor, world.a.id, { name: 'X-college' })))
+				.status
+		).toBe(404);
 		expect((await getInstitution(db(), world.people.admin.actor, world.a.id)).name).toBe('ROC Alfa');
 	});
 
 	it('refuses a RIO code of another institution in Dutch', async () => {
-		const error = await failure(updateInstitution(db(), world.people.admin.actor, world.b.id, { rioCode: world.a.rioCode }));
+		const error = await failure(
+			updateInstitution(db(), world.people.admin.actor, world.b.id, { rioCode: world.a.rioCode })
+		);
 		expect(error.fieldErrors[0]).toEqual({
 			field: 'rioCode',
 			message: `RIO-code '${world.a.rioCode}' is al in gebruik bij een andere instelling`
@@ -162,12 +194,18 @@ describe('updateInstitution', () => {
 
 describe('archiving', () => {
 	it('hides an archived institution unless asked, keeps it readable, and can restore it', async () => {
-		const row = await createInstitution(db(), world.people.admin.actor, { name: 'ROC Zeta', rioCode: '777Z777' });
+		const row = await createInstitution(db(), world.people.admin.actor, {
+			name: 'ROC Zeta',
+			rioCode: '777Z777'
+		});
 		expect((await failure(archiveInstitution(db(), world.people.qoA.actor, row.id))).status).toBe(404);
 		await archiveInstitution(db(), world.people.admin.actor, row.id);
 		const listed = await listInstitutions(db(), world.people.admin.actor, page);
 		expect(listed.items.map((i) => i.id)).not.toContain(row.id);
-		const withArchived = await listInstitutions(db(), world.people.admin.actor, { ...page, includeArchived: true });
+		const withArchived = await listInstitutions(db(), world.people.admin.actor, {
+			...page,
+			includeArchived: true
+		});
 		expect(withArchived.items.map((i) => i.id)).toContain(row.id);
 		expect((await getInstitution(db(), world.people.admin.actor, row.id)).archivedAt).toBeInstanceOf(Date);
 		const edit = await failure(updateInstitution(db(), world.people.admin.actor, row.id, { name: 'Anders' }));

@@ -84,7 +84,11 @@ function rethrowCodeTaken(error: unknown, input: { rioCode?: string; brinCode?: 
 }
 
 /** Registers a member institution (network admins). Throws 403, or 422 for bad or taken codes. */
-export async function createInstitution(db: Database, actor: Actor | null, input: unknown): Promise<InstitutionRow> {
+export async function createInstitution(
+	db: Database,
+	actor: Actor | null,
+	input: unknown
+): Promise<InstitutionRow> {
 	authorize(actor, organisationPolicy, 'institution.create');
 	const data = parseInput(institutionInputSchema, input);
 	try {

@@ -31,11 +31,17 @@ export async function listLocations(
 	options: { includeArchived?: boolean } = {}
 ): Promise<LocationRow[]> {
 	const owner = await visibleInstitution(db, actor, institutionId);
-	if (!can(actor, organisationPolicy, 'location.read', { institutionId: owner.id })) throw notFound('De instelling');
+	if (!can(actor, organisationPolicy, 'location.read', { institutionId: owner.id }))
+		throw notFound('De instelling');
 	return db
 		.select()
 		.from(location)
-		.where(and(eq(location.institutionId, owner.id), options.includeArchived ? undefined : isNull(location.archivedAt)))
+		.where(
+			and(
+				eq(location.institutionId, owner.id),
+				options.includeArchived ? undefined : isNull(location.archivedAt)
+			)
+		)
 		.orderBy(asc(location.name));
 }
 

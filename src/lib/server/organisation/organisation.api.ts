@@ -100,7 +100,12 @@ export const importQuerySchema = z.object({
 });
 
 const planAction = z.enum(['create', 'update', 'unchanged']);
-const routeInput = z.object({ name: z.string(), qualificationCode: z.string(), level: z.number().int(), pathway: z.enum(pathways) });
+const routeInput = z.object({
+	name: z.string(),
+	qualificationCode: z.string(),
+	level: z.number().int(),
+	pathway: z.enum(pathways)
+});
 export const importReportSchema = z.object({
 	kind: importKindSchema,
 	ok: z.boolean(),
@@ -140,7 +145,12 @@ export const importReportSchema = z.object({
 			lines: z.array(z.number().int()),
 			personId: z.string().nullable(),
 			rolesToAdd: z.array(
-				z.object({ line: z.number().int(), role: z.string(), teamId: uuid.nullable(), teamName: z.string().nullable() })
+				z.object({
+					line: z.number().int(),
+					role: z.string(),
+					teamId: uuid.nullable(),
+					teamName: z.string().nullable()
+				})
 			),
 			rolesKept: z.number().int()
 		})
@@ -167,7 +177,14 @@ export const organisationOperations: Operation[] = [
 		response: institutionSchema,
 		responseStatus: 201
 	}),
-	operation({ method: 'get', path: '/api/v1/institutions/{id}', summary: 'Eén instelling', tag, params: idParamsSchema, response: institutionSchema }),
+	operation({
+		method: 'get',
+		path: '/api/v1/institutions/{id}',
+		summary: 'Eén instelling',
+		tag,
+		params: idParamsSchema,
+		response: institutionSchema
+	}),
 	operation({
 		method: 'patch',
 		path: '/api/v1/institutions/{id}',
@@ -223,7 +240,14 @@ export const organisationOperations: Operation[] = [
 		response: teamSchema,
 		responseStatus: 201
 	}),
-	operation({ method: 'get', path: '/api/v1/teams/{id}', summary: 'Eén team met zijn leerroutes', tag, params: idParamsSchema, response: teamDetailSchema }),
+	operation({
+		method: 'get',
+		path: '/api/v1/teams/{id}',
+		summary: 'Eén team met zijn leerroutes',
+		tag,
+		params: idParamsSchema,
+		response: teamDetailSchema
+	}),
 	operation({
 		method: 'patch',
 		path: '/api/v1/teams/{id}',
@@ -252,6 +276,7 @@ export const organisationOperations: Operation[] = [
 		params: idParamsSchema,
 		query: importQuerySchema,
 		body: z.string().describe('CSV-bestand'),
+		bodyType: 'text/csv',
 		response: importReportSchema
 	})
 ];

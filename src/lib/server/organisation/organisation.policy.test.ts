@@ -40,13 +40,32 @@ const no: Row = { ownTeam: false, otherTeam: false, otherInstitution: false };
 const team: Row = { ownTeam: true, otherTeam: false, otherInstitution: false };
 
 const expected: Record<OrganisationAction, Partial<Record<Role, Row>>> = {
-	'institution.read': { network_admin: all, quality_officer: yes, executive: yes, team_lead: yes, facilitator: yes },
+	'institution.read': {
+		network_admin: all,
+		quality_officer: yes,
+		executive: yes,
+		team_lead: yes,
+		facilitator: yes
+	},
 	'institution.create': { network_admin: all },
 	'institution.update': { network_admin: all },
 	'institution.archive': { network_admin: all },
-	'location.read': { network_admin: all, quality_officer: yes, executive: yes, team_lead: yes, facilitator: yes },
+	'location.read': {
+		network_admin: all,
+		quality_officer: yes,
+		executive: yes,
+		team_lead: yes,
+		facilitator: yes
+	},
 	'location.manage': { network_admin: all, quality_officer: yes },
-	'team.read': { network_admin: all, quality_officer: yes, executive: yes, facilitator: yes, team_lead: team, team_member: team },
+	'team.read': {
+		network_admin: all,
+		quality_officer: yes,
+		executive: yes,
+		facilitator: yes,
+		team_lead: team,
+		team_member: team
+	},
 	'team.create': { network_admin: all, quality_officer: yes },
 	'team.update': { network_admin: all, quality_officer: yes, team_lead: team },
 	'team.archive': { network_admin: all, quality_officer: yes },
@@ -54,14 +73,28 @@ const expected: Record<OrganisationAction, Partial<Record<Role, Row>>> = {
 	'import.run': { network_admin: all, quality_officer: yes }
 };
 
-const roles: Role[] = ['network_admin', 'quality_officer', 'executive', 'team_lead', 'team_member', 'facilitator', 'reviewer'];
+const roles: Role[] = [
+	'network_admin',
+	'quality_officer',
+	'executive',
+	'team_lead',
+	'team_member',
+	'facilitator',
+	'reviewer'
+];
 
 describe('organisation policy matrix', () => {
-	for (const [action, byRole] of Object.entries(expected) as [OrganisationAction, Partial<Record<Role, Row>>][]) {
+	for (const [action, byRole] of Object.entries(expected) as [
+		OrganisationAction,
+		Partial<Record<Role, Row>>
+	][]) {
 		it(action, () => {
 			for (const role of roles) {
 				const got = Object.fromEntries(
-					Object.entries(scopes).map(([name, scope]) => [name, can(actor(role), organisationPolicy, action, scope)])
+					Object.entries(scopes).map(([name, scope]) => [
+						name,
+						can(actor(role), organisationPolicy, action, scope)
+					])
 				);
 				expect(got, `${role} ${action}`).toEqual(byRole[role] ?? no);
 			}

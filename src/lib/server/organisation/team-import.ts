@@ -54,14 +54,27 @@ export async function planTeamImport(
 		? await tx
 				.select()
 				.from(team)
-				.where(and(eq(team.institutionId, institutionId), inArray(sql`regexp_replace(lower(trim(${team.name})), '[[:space:]]+', ' ', 'g')`, names)))
+				.where(
+					and(
+						eq(team.institutionId, institutionId),
+						inArray(sql`regexp_replace(lower(trim(${team.name})), '[[:space:]]+', ' ', 'g')`, names)
+					)
+				)
 		: [];
 	const teamByKey = new Map(existingTeams.map((t) => [nameKey(t.name), t]));
 	const locations = await tx.select().from(location).where(eq(location.institutionId, institutionId));
 	const locationByKey = new Map(locations.map((l) => [nameKey(l.name), l]));
 	const locationById = new Map(locations.map((l) => [l.id, l]));
 	const existingRoutes = existingTeams.length
-		? await tx.select().from(learningRoute).where(inArray(learningRoute.teamId, existingTeams.map((t) => t.id)))
+		? await tx
+				.select()
+				.from(learningRoute)
+				.where(
+					inArray(
+						learningRoute.teamId,
+						existingTeams.map((t) => t.id)
+					)
+				)
 		: [];
 
 	const rowErrors: InvalidImportRow[] = [];
@@ -101,9 +114,12 @@ export async function planTeamImport(
 			if (!route) continue;
 			const current = currentRoutes.get(routeKey(route));
 			if (!current) routesToAdd.push(route);
-			else if (current.archivedAt || current.name !== route.name) routesToUpdate.push({ ...route, id: current.id });
+			else if (current.archivedAt || current.name !== route.name)
+				routesToUpdate.push({ ...route, id: current.id });
 		}
-		const currentLocationName = existing?.locationId ? locationById.get(existing.locationId)?.name : undefined;
+		const currentLocationName = existing?.locationId
+			? locationById.get(existing.locationId)?.name
+			: undefined;
 		const locationChanged = !!existing && nameKey(locationName ?? '') !== nameKey(currentLocationName ?? '');
 		const sectorChanged = !!existing && (existing.sectorDomain ?? null) !== sectorDomain;
 		const changed = locationChanged || sectorChanged || routesToAdd.length > 0 || routesToUpdate.length > 0;
@@ -132,9 +148,12 @@ export async function applyTeamImport(
 	plan: TeamImportPlan
 ): Promise<void> {
 	const locationIds = new Map(
-		(await tx.select({ id: location.id, name: location.name }).from(location).where(eq(location.institutionId, institutionId))).map(
-			(l) => [nameKey(l.name), l.id]
-		)
+		(
+			await tx
+				.select({ id: location.id, name: location.name })
+				.from(location)
+				.where(eq(location.institutionId, institutionId))
+		).map((l) => [nameKey(l.name), l.id])
 	);
 	const audits: AuditEntry[] = [];
 	for (const batch of chunks(plan.newLocations)) {
@@ -144,7 +163,13 @@ export async function applyTeamImport(
 			.returning({ id: location.id, name: location.name });
 		for (const l of created) {
 			locationIds.set(nameKey(l.name), l.id);
-			audits.push({ action: 'location.created', entityType: 'location', entityId: l.id, institutionId, details: { name: l.name, via: 'import' } });
+			audits.push({
+				action: 'location.created',
+				entityType: 'location',
+				entityId: l.id,
+				institutionId,
+				details: { name: l.name, via: 'import' }
+			});
 		}
 	}
 	const locationIdOf = (name: string | null) => (name ? (locationIds.get(nameKey(name)) ?? null) : null);
@@ -153,11 +178,24 @@ export async function applyTeamImport(
 	for (const batch of chunks(plan.items.filter((i) => i.action === 'create'))) {
 		const created = await tx
 			.insert(team)
-			.values(batch.map((i) => ({ institutionId, name: i.name, locationId: locationIdOf(i.location), sectorDomain: i.sectorDomain })))
+			.values(
+				batch.map((i) => ({
+					institutionId,
+					name: i.name,
+					locationId: locationIdOf(i.location),
+					sectorDomain: i.sectorDomain
+				}))
+			)
 			.returning({ id: team.id, name: team.name });
 		for (const t of created) {
 			teamIds.set(nameKey(t.name), t.id);
-			audits.push({ action: 'team.created', entityType: 'team', entityId: t.id, institutionId, details: { name: t.name, via: 'import' } });
+			audits.push({
+				action: 'team.created',
+				entityType: 'team',
+				entityId: t.id,
+				institutionId,
+				details: { name: t.name, via: 'import' }
+			});
 		}
 	}
 
@@ -187,15 +225,30 @@ export async function applyTeamImport(
 		i.routesToAdd.map((r) => ({ teamId: i.teamId ?? teamIds.get(nameKey(i.name))!, ...r }))
 	);
 	for (const batch of chunks(newRoutes)) {
-		const created = await tx.insert(learningRoute).values(batch).returning({ id: learningRoute.id, teamId: learningRoute.teamId });
+		const created = await tx
+			.insert(learningRoute)
+			.values(batch)
+			.returning({ id: learningRoute.id, teamId: learningRoute.teamId });
 		for (const r of created) {
-			audits.push({ action: 'learning_route.created', entityType: 'learning_route', entityId: r.id, institutionId, details: { teamId: r.teamId, via: 'import' } });
+			audits.push({
+				action: 'learning_route.created',
+				entityType: 'learning_route',
+				entityId: r.id,
+				institutionId,
+				details: { teamId: r.teamId, via: 'import' }
+			});
 		}
 	}
 	// Rare (a route that returns or is renamed): one statement each is fine here.
 	for (const r of plan.items.flatMap((i) => i.routesToUpdate)) {
 		await tx.update(learningRoute).set({ name: r.name, archivedAt: null }).where(eq(learningRoute.id, r.id));
-		audits.push({ action: 'learning_route.updated', entityType: 'learning_route', entityId: r.id, institutionId, details: { name: r.name, via: 'import' } });
+		audits.push({
+			action: 'learning_route.updated',
+			entityType: 'learning_route',
+			entityId: r.id,
+			institutionId,
+			details: { name: r.name, via: 'import' }
+		});
 	}
 	await recordAudits(tx, actor, audits);
 }

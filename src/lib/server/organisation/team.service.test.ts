@@ -34,7 +34,10 @@ describe('listTeams', () => {
 						(t) =>
 							t.institutionId === owner.id &&
 							!t.archivedAt &&
-							can(person.actor, organisationPolicy, 'team.read', { institutionId: t.institutionId, teamId: t.id })
+							can(person.actor, organisationPolicy, 'team.read', {
+								institutionId: t.institutionId,
+								teamId: t.id
+							})
 					)
 					.map((t) => t.id)
 					.sort();
@@ -62,7 +65,10 @@ describe('listTeams', () => {
 		expect(result.total).toBeGreaterThanOrEqual(3);
 		const search = await listTeams(db(), world.people.qoB.actor, world.b.id, { ...page, q: 'zorg' });
 		expect(search.items.map((t) => t.name)).toEqual(['Zorg B', 'Zorg Utrecht']);
-		const byLocation = await listTeams(db(), world.people.qoB.actor, world.b.id, { ...page, locationId: where.id });
+		const byLocation = await listTeams(db(), world.people.qoB.actor, world.b.id, {
+			...page,
+			locationId: where.id
+		});
 		expect(byLocation.items.map((t) => [t.name, t.locationName])).toEqual([['Zorg Utrecht', 'Utrecht']]);
 	});
 });
@@ -70,7 +76,9 @@ describe('listTeams', () => {
 describe('getTeam', () => {
 	it('lets the team and its institution staff read it; hides it from others (404)', async () => {
 		for (const key of ['admin', 'qoA', 'execA', 'facA', 'leadA1', 'memberA1'] as const) {
-			expect((await getTeam(db(), world.people[key].actor, world.a1.id)).institutionName, key).toBe('ROC Alfa');
+			expect((await getTeam(db(), world.people[key].actor, world.a1.id)).institutionName, key).toBe(
+				'ROC Alfa'
+			);
 		}
 		for (const key of ['memberA2', 'qoB', 'memberB1', 'nobody'] as const) {
 			expect((await failure(getTeam(db(), world.people[key].actor, world.a1.id))).status, key).toBe(404);
@@ -87,14 +95,25 @@ describe('createTeam', () => {
 			sectorDomain: 'Economie'
 		});
 		expect(row).toMatchObject({ institutionId: world.a.id, locationId: where.id, sectorDomain: 'Economie' });
-		expect(await countRows(db(), auditEvent, and(eq(auditEvent.entityId, row.id), eq(auditEvent.action, 'team.created')))).toBe(1);
+		expect(
+			await countRows(
+				db(),
+				auditEvent,
+				and(eq(auditEvent.entityId, row.id), eq(auditEvent.action, 'team.created'))
+			)
+		).toBe(1);
 	});
 
 	it('refuses a quality officer of another institution (404) and staff without the right (403)', async () => {
 		const before = await countRows(db(), team);
-		expect((await failure(createTeam(db(), world.people.qoB.actor, world.a.id, { name: 'Indringer' }))).status).toBe(404);
+		expect(
+			(await failure(createTeam(db(), world.people.qoB.actor, world.a.id, { name: 'Indringer' }))).status
+		).toBe(404);
 		for (const key of ['execA', 'leadA1', 'facA'] as const) {
-			expect((await failure(createTeam(db(), world.people[key].actor, world.a.id, { name: 'Nieuw' }))).status, key).toBe(403);
+			expect(
+				(await failure(createTeam(db(), world.people[key].actor, world.a.id, { name: 'Nieuw' }))).status,
+				key
+			).toBe(403);
 		}
 		expect(await countRows(db(), team)).toBe(before);
 	});
@@ -102,30 +121,48 @@ describe('createTeam', () => {
 	it('refuses a team name that exists (in any case) in Dutch, but allows it in another institution', async () => {
 		const error = await failure(createTeam(db(), world.people.qoA.actor, world.a.id, { name: 'zorg a' }));
 		expect(error.status).toBe(422);
-		expect(error.fieldErrors).toEqual([{ field: 'name', message: "team 'zorg a' bestaat al bij deze instelling" }]);
-		await expect(createTeam(db(), world.people.qoB.actor, world.b.id, { name: 'Zorg A' })).resolves.toBeTruthy();
+		expect(error.fieldErrors).toEqual([
+			{ field: 'name', message: "team 'zorg a' bestaat al bij deze instelling" }
+		]);
+		await expect(
+			createTeam(db(), world.people.qoB.actor, world.b.id, { name: 'Zorg A' })
+		).resolves.toBeTruthy();
 	});
 
-	it("refuses a location of another institution", async () => {
+	it('refuses a location of another institution', async () => {
 		const elsewhere = await buildLocation(db(), world.b.id, 'Rotterdam');
-		const error = await failure(createTeam(db(), world.people.qoA.actor, world.a.id, { name: 'Logistiek', locationId: elsewhere.id }));
-		expect(error.fieldErrors).toEqual([{ field: 'locationId', message: 'kies een locatie van deze instelling' }]);
+		const error = await failure(
+			createTeam(db(), world.people.qoA.actor, world.a.id, { name: 'Logistiek', locationId: elsewhere.id })
+		);
+		expect(error.fieldErrors).toEqual([
+			{ field: 'locationId', message: 'kies een locatie van deze instelling' }
+		]);
 	});
 });
 
 describe('updateTeam', () => {
 	it('lets a team lead change their own team, not another team (404)', async () => {
-		const row = await updateTeam(db(), world.people.leadA1.actor, world.a1.id, { sectorDomain: 'Zorg en welzijn' });
+		const row = await updateTeam(db(), world.people.leadA1.actor, world.a1.id, {
+			sectorDomain: 'Zorg en welzijn'
+		});
 		expect(row.sectorDomain).toBe('Zorg en welzijn');
-		expect((await failure(updateTeam(db(), world.people.leadA1.actor, world.a2.id, { name: 'Gekaapt' }))).status).toBe(404);
-		expect((await failure(updateTeam(db(), world.people.memberA1.actor, world.a1.id, { name: 'Gekaapt' }))).status).toBe(403);
-		expect((await failure(updateTeam(db(), world.people.qoB.actor, world.a1.id, { name: 'Gekaapt' }))).status).toBe(404);
+		expect(
+			(await failure(updateTeam(db(), world.people.leadA1.actor, world.a2.id, { name: 'Gekaapt' }))).status
+		).toBe(404);
+		expect(
+			(await failure(updateTeam(db(), world.people.memberA1.actor, world.a1.id, { name: 'Gekaapt' }))).status
+		).toBe(403);
+		expect(
+			(await failure(updateTeam(db(), world.people.qoB.actor, world.a1.id, { name: 'Gekaapt' }))).status
+		).toBe(404);
 		expect((await getTeam(db(), world.people.admin.actor, world.a1.id)).name).toBe('Zorg A');
 	});
 
 	it('refuses renaming onto another team of the institution', async () => {
 		const error = await failure(updateTeam(db(), world.people.qoA.actor, world.a2.id, { name: 'ZORG A' }));
-		expect(error.fieldErrors).toEqual([{ field: 'name', message: "team 'ZORG A' bestaat al bij deze instelling" }]);
+		expect(error.fieldErrors).toEqual([
+			{ field: 'name', message: "team 'ZORG A' bestaat al bij deze instelling" }
+		]);
 	});
 });
 
@@ -134,11 +171,17 @@ describe('archiving teams', () => {
 		const row = await createTeam(db(), world.people.qoA.actor, world.a.id, { name: 'Tijdelijk' });
 		expect((await failure(setTeamArchived(db(), world.people.leadA1.actor, row.id, true))).status).toBe(404);
 		await setTeamArchived(db(), world.people.qoA.actor, row.id, true);
-		expect((await listTeams(db(), world.people.qoA.actor, world.a.id, page)).items.map((t) => t.id)).not.toContain(row.id);
 		expect(
-			(await listTeams(db(), world.people.qoA.actor, world.a.id, { ...page, includeArchived: true })).items.map((t) => t.id)
+			(await listTeams(db(), world.people.qoA.actor, world.a.id, page)).items.map((t) => t.id)
+		).not.toContain(row.id);
+		expect(
+			(
+				await listTeams(db(), world.people.qoA.actor, world.a.id, { ...page, includeArchived: true })
+			).items.map((t) => t.id)
 		).toContain(row.id);
-		expect((await failure(updateTeam(db(), world.people.qoA.actor, row.id, { name: 'Weer' }))).status).toBe(409);
+		expect((await failure(updateTeam(db(), world.people.qoA.actor, row.id, { name: 'Weer' }))).status).toBe(
+			409
+		);
 		await setTeamArchived(db(), world.people.qoA.actor, row.id, false);
 		expect((await getTeam(db(), world.people.qoA.actor, row.id)).archivedAt).toBeNull();
 	});
@@ -161,7 +204,9 @@ describe('learning routes', () => {
 				pathway: 'BBL'
 			})
 		);
-		expect(again.fieldErrors).toEqual([{ field: 'qualificationCode', message: 'opleiding 25491 niveau 3 BBL staat al bij dit team' }]);
+		expect(again.fieldErrors).toEqual([
+			{ field: 'qualificationCode', message: 'opleiding 25491 niveau 3 BBL staat al bij dit team' }
+		]);
 	});
 
 	it('brings an archived route back instead of refusing it', async () => {
@@ -184,23 +229,44 @@ describe('learning routes', () => {
 	it("refuses another institution's team and a member of the team", async () => {
 		const input = { name: 'X', qualificationCode: '12345', level: 1, pathway: 'BOL' };
 		const before = await countRows(db(), learningRoute);
-		expect((await failure(addLearningRoute(db(), world.people.qoB.actor, world.a1.id, input))).status).toBe(404);
-		expect((await failure(addLearningRoute(db(), world.people.memberA1.actor, world.a1.id, input))).status).toBe(403);
+		expect((await failure(addLearningRoute(db(), world.people.qoB.actor, world.a1.id, input))).status).toBe(
+			404
+		);
+		expect(
+			(await failure(addLearningRoute(db(), world.people.memberA1.actor, world.a1.id, input))).status
+		).toBe(403);
 		expect(await countRows(db(), learningRoute)).toBe(before);
 	});
 });
 
 describe('locations', () => {
 	it('are managed by the quality officer of the institution only', async () => {
-		const row = await createLocation(db(), world.people.qoA.actor, world.a.id, { name: 'Haarlem', city: 'Haarlem' });
-		expect((await failure(createLocation(db(), world.people.qoB.actor, world.a.id, { name: 'X-stad' }))).status).toBe(404);
-		expect((await failure(createLocation(db(), world.people.execA.actor, world.a.id, { name: 'X-stad' }))).status).toBe(403);
-		const taken = await failure(createLocation(db(), world.people.qoA.actor, world.a.id, { name: 'haarlem' }));
-		expect(taken.fieldErrors).toEqual([{ field: 'name', message: "locatie 'haarlem' bestaat al bij deze instelling" }]);
-		expect((await updateLocation(db(), world.people.qoA.actor, row.id, { city: 'Haarlem-Noord' })).city).toBe('Haarlem-Noord');
-		expect((await failure(updateLocation(db(), world.people.qoB.actor, row.id, { city: 'Weg' }))).status).toBe(404);
+		const row = await createLocation(db(), world.people.qoA.actor, world.a.id, {
+			name: 'Haarlem',
+			city: 'Haarlem'
+		});
+		expect(
+			(await failure(createLocation(db(), world.people.qoB.actor, world.a.id, { name: 'X-stad' }))).status
+		).toBe(404);
+		expect(
+			(await failure(createLocation(db(), world.people.execA.actor, world.a.id, { name: 'X-stad' }))).status
+		).toBe(403);
+		const taken = await failure(
+			createLocation(db(), world.people.qoA.actor, world.a.id, { name: 'haarlem' })
+		);
+		expect(taken.fieldErrors).toEqual([
+			{ field: 'name', message: "locatie 'haarlem' bestaat al bij deze instelling" }
+		]);
+		expect((await updateLocation(db(), world.people.qoA.actor, row.id, { city: 'Haarlem-Noord' })).city).toBe(
+			'Haarlem-Noord'
+		);
+		expect(
+			(await failure(updateLocation(db(), world.people.qoB.actor, row.id, { city: 'Weg' }))).status
+		).toBe(404);
 		await setLocationArchived(db(), world.people.qoA.actor, row.id, true);
-		expect((await listLocations(db(), world.people.execA.actor, world.a.id)).map((l) => l.name)).not.toContain('Haarlem');
+		expect(
+			(await listLocations(db(), world.people.execA.actor, world.a.id)).map((l) => l.name)
+		).not.toContain('Haarlem');
 		expect(await countRows(db(), location, eq(location.id, row.id))).toBe(1);
 	});
 });

@@ -4,7 +4,13 @@ import type { Database, Tx } from '../db/database.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { authorize, can, visibility, type Actor } from '../policy/policy.ts';
 import { teamFormSchema } from '../../domain/organisation/people-input.ts';
-import { assertInstitutionWritable, likePattern, requireSignedIn, scopeFilter, visibleInstitution } from './access.ts';
+import {
+	assertInstitutionWritable,
+	likePattern,
+	requireSignedIn,
+	scopeFilter,
+	visibleInstitution
+} from './access.ts';
 import type { ListOptions, Page } from './institution.service.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { institution, learningRoute, location, team } from './organisation.table.ts';
@@ -34,7 +40,12 @@ async function routesByTeam(db: Database | Tx, teamIds: string[], includeArchive
 	const rows = await db
 		.select()
 		.from(learningRoute)
-		.where(and(inArray(learningRoute.teamId, teamIds), includeArchived ? undefined : isNull(learningRoute.archivedAt)))
+		.where(
+			and(
+				inArray(learningRoute.teamId, teamIds),
+				includeArchived ? undefined : isNull(learningRoute.archivedAt)
+			)
+		)
 		.orderBy(asc(learningRoute.name), asc(learningRoute.level), asc(learningRoute.pathway));
 	for (const row of rows) byTeam.get(row.teamId)?.push(row);
 	return byTeam;
@@ -71,7 +82,11 @@ export async function listTeams(
 			.offset((options.page - 1) * options.pageSize),
 		db.select({ n: count() }).from(team).where(where)
 	]);
-	const routes = await routesByTeam(db, rows.map((r) => r.id), false);
+	const routes = await routesByTeam(
+		db,
+		rows.map((r) => r.id),
+		false
+	);
 	return {
 		items: rows.map((r) => ({ ...r, routes: routes.get(r.id) ?? [] })),
 		page: options.page,
@@ -85,12 +100,19 @@ export async function visibleTeam(db: Database | Tx, actor: Actor | null, id: st
 	requireSignedIn(actor);
 	requireId(id, 'Het team');
 	const [row] = await db
-		.select({ ...teamColumns, institutionName: institution.name, institutionArchivedAt: institution.archivedAt })
+		.select({
+			...teamColumns,
+			institutionName: institution.name,
+			institutionArchivedAt: institution.archivedAt
+		})
 		.from(team)
 		.innerJoin(institution, eq(institution.id, team.institutionId))
 		.leftJoin(location, eq(location.id, team.locationId))
 		.where(eq(team.id, id));
-	if (!row || !can(actor, organisationPolicy, 'team.read', { institutionId: row.institutionId, teamId: row.id })) {
+	if (
+		!row ||
+		!can(actor, organisationPolicy, 'team.read', { institutionId: row.institutionId, teamId: row.id })
+	) {
 		throw notFound('Het team');
 	}
 	return row;
@@ -109,7 +131,9 @@ async function checkLocation(db: Database | Tx, institutionId: string, locationI
 	const [row] = await db
 		.select({ id: location.id })
 		.from(location)
-		.where(and(eq(location.id, locationId), eq(location.institutionId, institutionId), isNull(location.archivedAt)));
+		.where(
+			and(eq(location.id, locationId), eq(location.institutionId, institutionId), isNull(location.archivedAt))
+		);
 	if (!row) throw invalid([{ field: 'locationId', message: 'kies een locatie van deze instelling' }]);
 }
 
@@ -174,7 +198,12 @@ export async function teamForChange(
 }
 
 /** Changes a team's name, location or sector/domain. Throws 404, 403, 409, 422. */
-export async function updateTeam(db: Database, actor: Actor | null, id: string, input: unknown): Promise<TeamRow> {
+export async function updateTeam(
+	db: Database,
+	actor: Actor | null,
+	id: string,
+	input: unknown
+): Promise<TeamRow> {
 	const current = await teamForChange(db, actor, id, 'team.update');
 	const patch = parsePatch(teamFormSchema, input);
 	if (patch.locationId && patch.locationId !== current.locationId) {
@@ -255,7 +284,12 @@ export async function listMyTeams(db: Database, actor: Actor | null) {
 	const ids = [...new Set(who.grants.map((g) => g.teamId).filter((id): id is string => !!id))];
 	if (ids.length === 0) return [];
 	return db
-		.select({ id: team.id, name: team.name, institutionId: team.institutionId, institutionName: institution.name })
+		.select({
+			id: team.id,
+			name: team.name,
+			institutionId: team.institutionId,
+			institutionName: institution.name
+		})
 		.from(team)
 		.innerJoin(institution, eq(institution.id, team.institutionId))
 		.where(and(inArray(team.id, ids), isNull(team.archivedAt)))

@@ -16,14 +16,26 @@ export async function buildWorld(db: Database) {
 	const b2 = await buildTeam(db, b.id, { name: 'ICT B' });
 	const people = {
 		admin: await buildPerson(db, [{ role: 'network_admin' }], { name: 'Beheerder Netwerk' }),
-		qoA: await buildPerson(db, [{ role: 'quality_officer', institutionId: a.id }], { name: 'Kwaliteit Alfa' }),
+		qoA: await buildPerson(db, [{ role: 'quality_officer', institutionId: a.id }], {
+			name: 'Kwaliteit Alfa'
+		}),
 		execA: await buildPerson(db, [{ role: 'executive', institutionId: a.id }], { name: 'Bestuur Alfa' }),
 		facA: await buildPerson(db, [{ role: 'facilitator', institutionId: a.id }], { name: 'Begeleider Alfa' }),
-		leadA1: await buildPerson(db, [{ role: 'team_lead', institutionId: a.id, teamId: a1.id }], { name: 'Leider Zorg A' }),
-		memberA1: await buildPerson(db, [{ role: 'team_member', institutionId: a.id, teamId: a1.id }], { name: 'Lid Zorg A' }),
-		memberA2: await buildPerson(db, [{ role: 'team_member', institutionId: a.id, teamId: a2.id }], { name: 'Lid Techniek A' }),
-		qoB: await buildPerson(db, [{ role: 'quality_officer', institutionId: b.id }], { name: 'Kwaliteit Beta' }),
-		memberB1: await buildPerson(db, [{ role: 'team_member', institutionId: b.id, teamId: b1.id }], { name: 'Lid Zorg B' }),
+		leadA1: await buildPerson(db, [{ role: 'team_lead', institutionId: a.id, teamId: a1.id }], {
+			name: 'Leider Zorg A'
+		}),
+		memberA1: await buildPerson(db, [{ role: 'team_member', institutionId: a.id, teamId: a1.id }], {
+			name: 'Lid Zorg A'
+		}),
+		memberA2: await buildPerson(db, [{ role: 'team_member', institutionId: a.id, teamId: a2.id }], {
+			name: 'Lid Techniek A'
+		}),
+		qoB: await buildPerson(db, [{ role: 'quality_officer', institutionId: b.id }], {
+			name: 'Kwaliteit Beta'
+		}),
+		memberB1: await buildPerson(db, [{ role: 'team_member', institutionId: b.id, teamId: b1.id }], {
+			name: 'Lid Zorg B'
+		}),
 		nobody: await buildPerson(db, [], { name: 'Zonder Rol' })
 	} satisfies Record<string, BuiltPerson>;
 	return { a, b, a1, a2, b1, b2, people };
@@ -39,7 +51,9 @@ export async function countRows(db: Database, table: PgTable, where?: SQL): Prom
 }
 
 /** Runs a promise that must fail; returns the error for assertions. */
-export async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string; fieldErrors: { field: string; message: string }[] }> {
+export async function failure(
+	promise: Promise<unknown>
+): Promise<{ status: number; message: string; fieldErrors: { field: string; message: string }[] }> {
 	try {
 		await promise;
 	} catch (error) {

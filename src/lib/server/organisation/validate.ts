@@ -15,10 +15,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  * Parses a partial update: only the fields present in `input` are returned, so defaults
  * do not overwrite stored values, and a present-but-blank field (undefined) means "clear".
  */
-export function parsePatch<S extends z.ZodObject>(
-	schema: S,
-	input: unknown
-): Partial<z.output<S>> {
+export function parsePatch<S extends z.ZodObject>(schema: S, input: unknown): Partial<z.output<S>> {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
 		throw invalid([{ field: '_form', message: 'De invoer moet een object zijn.' }]);
 	}

@@ -22,7 +22,11 @@ export function visibleAssignments(actor: Actor): SQL | undefined {
 }
 
 /** The scope a decision about one role assignment uses. */
-export const assignmentScope = (a: { userId: string; institutionId: string | null; teamId: string | null }) => ({
+export const assignmentScope = (a: {
+	userId: string;
+	institutionId: string | null;
+	teamId: string | null;
+}) => ({
 	institutionId: a.institutionId,
 	teamId: a.teamId,
 	userId: a.userId
@@ -42,7 +46,11 @@ export interface PersonRole {
 }
 
 /** Every role of a person, with the names of their institution and team. */
-export async function rolesOf(db: Database | Tx, userIds: string[], where?: SQL): Promise<(PersonRole & { userId: string })[]> {
+export async function rolesOf(
+	db: Database | Tx,
+	userIds: string[],
+	where?: SQL
+): Promise<(PersonRole & { userId: string })[]> {
 	if (userIds.length === 0) return [];
 	return db
 		.select({
@@ -72,7 +80,13 @@ export async function visiblePerson(db: Database | Tx, actor: Actor | null, id: 
 	const who = requireSignedIn(actor);
 	if (!personIdPattern.test(id)) throw notFound('De persoon');
 	const [person] = await db
-		.select({ id: user.id, name: user.name, email: user.email, archivedAt: user.archivedAt, createdAt: user.createdAt })
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			archivedAt: user.archivedAt,
+			createdAt: user.createdAt
+		})
 		.from(user)
 		.where(eq(user.id, id));
 	if (!person) throw notFound('De persoon');

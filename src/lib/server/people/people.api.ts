@@ -68,7 +68,14 @@ export const peopleOperations: Operation[] = [
 		response: addPersonResultSchema,
 		responseStatus: 201
 	}),
-	operation({ method: 'get', path: '/api/v1/people/{id}', summary: 'Eén persoon met de rollen die u mag zien', tag, params: personIdParamsSchema, response: personSchema }),
+	operation({
+		method: 'get',
+		path: '/api/v1/people/{id}',
+		summary: 'Eén persoon met de rollen die u mag zien',
+		tag,
+		params: personIdParamsSchema,
+		response: personSchema
+	}),
 	operation({
 		method: 'get',
 		path: '/api/v1/people/{id}/roles',

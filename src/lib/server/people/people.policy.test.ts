@@ -15,7 +15,9 @@ function actor(role: Role): Actor {
 		userId: `u-${role}`,
 		name: role,
 		email: `${role}@example.test`,
-		grants: [{ role, institutionId: role === 'network_admin' ? null : A, teamId: team ? 'a1' : null, reviewId: null }]
+		grants: [
+			{ role, institutionId: role === 'network_admin' ? null : A, teamId: team ? 'a1' : null, reviewId: null }
+		]
 	};
 }
 
@@ -28,7 +30,10 @@ function where(role: AssignableRole) {
 			otherInstitution: { institutionId: B, teamId: 'b1' }
 		};
 	}
-	return { ownInstitution: { institutionId: A, teamId: null }, otherInstitution: { institutionId: B, teamId: null } };
+	return {
+		ownInstitution: { institutionId: A, teamId: null },
+		otherInstitution: { institutionId: B, teamId: null }
+	};
 }
 
 /** What each acting role may assign, as "role@place". */
@@ -53,7 +58,9 @@ describe('role assignment matrix', () => {
 		it(acting, () => {
 			const got = assignableRoles.flatMap((role) =>
 				Object.entries(where(role))
-					.filter(([, scope]) => can(actor(acting), peoplePolicy, assignAction(role, scope.institutionId), scope))
+					.filter(([, scope]) =>
+						can(actor(acting), peoplePolicy, assignAction(role, scope.institutionId), scope)
+					)
 					.map(([place]) => `${role}@${place}`)
 			);
 			expect(got.sort()).toEqual([...allowed].sort());
@@ -63,8 +70,14 @@ describe('role assignment matrix', () => {
 	it('lets people see their own record, and team members their team', () => {
 		const member = actor('team_member');
 		expect(can(member, peoplePolicy, 'person.read', { userId: member.userId })).toBe(true);
-		expect(can(member, peoplePolicy, 'person.read', { institutionId: A, teamId: 'a1', userId: 'x' })).toBe(true);
-		expect(can(member, peoplePolicy, 'person.read', { institutionId: A, teamId: 'a2', userId: 'x' })).toBe(false);
-		expect(can(actor('executive'), peoplePolicy, 'person.read', { institutionId: B, teamId: null, userId: 'x' })).toBe(false);
+		expect(can(member, peoplePolicy, 'person.read', { institutionId: A, teamId: 'a1', userId: 'x' })).toBe(
+			true
+		);
+		expect(can(member, peoplePolicy, 'person.read', { institutionId: A, teamId: 'a2', userId: 'x' })).toBe(
+			false
+		);
+		expect(
+			can(actor('executive'), peoplePolicy, 'person.read', { institutionId: B, teamId: null, userId: 'x' })
+		).toBe(false);
 	});
 });

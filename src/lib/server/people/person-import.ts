@@ -76,7 +76,15 @@ export async function planPersonImport(
 		? await tx
 				.select({ userId: roleAssignment.userId, role: roleAssignment.role, teamId: roleAssignment.teamId })
 				.from(roleAssignment)
-				.where(and(eq(roleAssignment.institutionId, institutionId), inArray(roleAssignment.userId, people.map((p) => p.id))))
+				.where(
+					and(
+						eq(roleAssignment.institutionId, institutionId),
+						inArray(
+							roleAssignment.userId,
+							people.map((p) => p.id)
+						)
+					)
+				)
 		: [];
 	const heldKeys = new Set(held.map((h) => `${h.userId}|${assignmentKey(h.role, h.teamId)}`));
 	const worksHere = new Set(held.map((h) => h.userId));
@@ -87,7 +95,8 @@ export async function planPersonImport(
 	for (const row of rows) {
 		const errors: string[] = [];
 		const found = row.teamName ? teamByKey.get(nameKey(row.teamName)) : undefined;
-		if (row.teamName && !found) errors.push(`team '${row.teamName}' bestaat niet in deze instelling; importeer eerst de teams`);
+		if (row.teamName && !found)
+			errors.push(`team '${row.teamName}' bestaat niet in deze instelling; importeer eerst de teams`);
 		else if (found?.archivedAt) errors.push(`team '${found.name}' is gearchiveerd`);
 		const teamId = found?.id ?? null;
 		const scope = { institutionId, teamId };
@@ -95,7 +104,8 @@ export async function planPersonImport(
 			errors.push(`u mag de rol ${roleLabels[row.role]} niet toekennen`);
 		}
 		const person = personByEmail.get(row.email);
-		if (person?.archivedAt) errors.push(`het account van ${row.email} is gearchiveerd; vraag het netwerkbureau het te herstellen`);
+		if (person?.archivedAt)
+			errors.push(`het account van ${row.email} is gearchiveerd; vraag het netwerkbureau het te herstellen`);
 		if (errors.length) {
 			rowErrors.push({ line: row.line, errors: errors.map((e) => `regel ${row.line}: ${e}`) });
 			continue;
@@ -134,36 +144,67 @@ export async function applyPersonImport(
 ): Promise<void> {
 	const audits: AuditEntry[] = [];
 	const ids = new Map(plan.items.filter((i) => i.personId).map((i) => [i.email, i.personId!]));
-	const newPeople = plan.items.filter((i) => i.action === 'create').map((i) => ({ id: randomUUID(), name: i.name, email: i.email }));
+	const newPeople = plan.items
+		.filter((i) => i.action === 'create')
+		.map((i) => ({ id: randomUUID(), name: i.name, email: i.email }));
 	for (const batch of chunks(newPeople)) {
 		// No password: new people sign in by magic link or SSO.
 		await tx.insert(user).values(batch.map((p) => ({ ...p, emailVerified: false })));
 		for (const p of batch) {
 			ids.set(p.email, p.id);
-			audits.push({ action: 'person.created', entityType: 'person', entityId: p.id, institutionId, details: { name: p.name, email: p.email, via: 'import' } });
+			audits.push({
+				action: 'person.created',
+				entityType: 'person',
+				entityId: p.id,
+				institutionId,
+				details: { name: p.name, email: p.email, via: 'import' }
+			});
 		}
 	}
 	const renamed = plan.items.filter((i) => i.previousName !== null);
 	for (const batch of chunks(renamed)) {
-		const values = sql.join(batch.map((i) => sql`(${i.personId}::text, ${i.name}::text)`), sql`, `);
+		const values = sql.join(
+			batch.map((i) => sql`(${i.personId}::text, ${i.name}::text)`),
+			sql`, `
+		);
 		await tx.execute(sql`
 			update ${user} set name = v.name, updated_at = now()
 			from (values ${values}) as v(id, name)
 			where ${user.id} = v.id`);
 		for (const i of batch) {
-			audits.push({ action: 'person.updated', entityType: 'person', entityId: i.personId!, institutionId, details: { changes: { name: { from: i.previousName, to: i.name } }, via: 'import' } });
+			audits.push({
+				action: 'person.updated',
+				entityType: 'person',
+				entityId: i.personId!,
+				institutionId,
+				details: { changes: { name: { from: i.previousName, to: i.name } }, via: 'import' }
+			});
 		}
 	}
 	const assignments = plan.items.flatMap((i) =>
-		i.rolesToAdd.map((r) => ({ userId: ids.get(i.email)!, role: r.role, institutionId, teamId: r.teamId, createdBy: actor.userId }))
+		i.rolesToAdd.map((r) => ({
+			userId: ids.get(i.email)!,
+			role: r.role,
+			institutionId,
+			teamId: r.teamId,
+			createdBy: actor.userId
+		}))
 	);
 	for (const batch of chunks(assignments)) {
-		const created = await tx
-			.insert(roleAssignment)
-			.values(batch)
-			.returning({ id: roleAssignment.id, userId: roleAssignment.userId, role: roleAssignment.role, teamId: roleAssignment.teamId });
+		const created = await tx.insert(roleAssignment).values(batch).returning({
+			id: roleAssignment.id,
+			userId: roleAssignment.userId,
+			role: roleAssignment.role,
+			teamId: roleAssignment.teamId
+		});
 		for (const a of created) {
-			audits.push({ action: 'role.assigned', entityType: 'person', entityId: a.userId, institutionId, details: { assignmentId: a.id, role: a.role, teamId: a.teamId, via: 'import' } });
+			audits.push({
+				action: 'role.assigned',
+				entityType: 'person',
+				entityId: a.userId,
+				institutionId,
+				details: { assignmentId: a.id, role: a.role, teamId: a.teamId, via: 'import' }
+			});
 		}
 	}
 	await recordAudits(tx, actor, audits);

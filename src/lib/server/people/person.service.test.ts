@@ -48,7 +48,9 @@ describe('listPeople', () => {
 				expect(result.items.map((p) => p.id).sort(), `${key} in ${owner.name}`).toEqual(
 					[...new Set(visible.map((a) => a.userId))].sort()
 				);
-				expect(result.items.flatMap((p) => p.roles.map((r) => r.id)).sort()).toEqual(visible.map((a) => a.id).sort());
+				expect(result.items.flatMap((p) => p.roles.map((r) => r.id)).sort()).toEqual(
+					visible.map((a) => a.id).sort()
+				);
 			}
 		}
 	});
@@ -85,17 +87,26 @@ describe('getPerson', () => {
 			teamId: world.a1.id
 		});
 		const seenByA = await getPerson(db(), world.people.qoA.actor, both.person.id);
-		expect(seenByA.roles.map((r) => [r.role, r.institutionName, r.teamName])).toEqual([['team_member', 'ROC Alfa', 'Zorg A']]);
+		expect(seenByA.roles.map((r) => [r.role, r.institutionName, r.teamName])).toEqual([
+			['team_member', 'ROC Alfa', 'Zorg A']
+		]);
 		const seenByAdmin = await getPerson(db(), world.people.admin.actor, both.person.id);
 		expect(seenByAdmin.roles).toHaveLength(2);
-		expect((await getPerson(db(), world.people.memberA1.actor, world.people.memberA1.id)).roles).toHaveLength(1);
+		expect((await getPerson(db(), world.people.memberA1.actor, world.people.memberA1.id)).roles).toHaveLength(
+			1
+		);
 	});
 
 	it('hides people of another institution (404)', async () => {
 		for (const key of ['qoA', 'memberA1', 'nobody'] as const) {
-			expect((await failure(getPerson(db(), world.people[key].actor, world.people.memberB1.id))).status, key).toBe(404);
+			expect(
+				(await failure(getPerson(db(), world.people[key].actor, world.people.memberB1.id))).status,
+				key
+			).toBe(404);
 		}
-		expect((await failure(getPerson(db(), world.people.memberA2.actor, world.people.memberA1.id))).status).toBe(404);
+		expect(
+			(await failure(getPerson(db(), world.people.memberA2.actor, world.people.memberA1.id))).status
+		).toBe(404);
 		expect((await failure(getPerson(db(), world.people.admin.actor, 'no such id!'))).status).toBe(404);
 	});
 });
@@ -113,7 +124,10 @@ describe('addPerson', () => {
 		expect(await countRows(db(), account, eq(account.userId, result.person.id))).toBe(0);
 		const audits = await db().select().from(auditEvent).where(eq(auditEvent.entityId, result.person.id));
 		expect(audits.map((a) => a.action).sort()).toEqual(['person.created', 'role.assigned']);
-		expect(audits.find((a) => a.action === 'role.assigned')?.details).toMatchObject({ role: 'team_lead', teamId: world.a2.id });
+		expect(audits.find((a) => a.action === 'role.assigned')?.details).toMatchObject({
+			role: 'team_lead',
+			teamId: world.a2.id
+		});
 	});
 
 	it('gives an existing e-mail address the role instead of a second account', async () => {
@@ -122,7 +136,10 @@ describe('addPerson', () => {
 			email: world.people.memberA2.email.toUpperCase(),
 			role: 'facilitator'
 		});
-		expect(result).toMatchObject({ created: false, person: { id: world.people.memberA2.id, name: 'Lid Techniek A' } });
+		expect(result).toMatchObject({
+			created: false,
+			person: { id: world.people.memberA2.id, name: 'Lid Techniek A' }
+		});
 		const again = await failure(
 			addPerson(db(), world.people.qoA.actor, world.a.id, {
 				name: 'Lid Techniek A',
@@ -131,7 +148,9 @@ describe('addPerson', () => {
 			})
 		);
 		expect(again.status).toBe(422);
-		expect(again.fieldErrors).toEqual([{ field: 'role', message: 'deze persoon heeft de rol procesbegeleider hier al' }]);
+		expect(again.fieldErrors).toEqual([
+			{ field: 'role', message: 'deze persoon heeft de rol procesbegeleider hier al' }
+		]);
 	});
 
 	it('lets a team lead add members to their own team only', async () => {
@@ -144,11 +163,21 @@ describe('addPerson', () => {
 		expect(ok.created).toBe(true);
 		const people = await countRows(db(), user);
 		const otherTeam = await failure(
-			addPerson(db(), world.people.leadA1.actor, world.a.id, { name: 'X Y', email: 'x@example.test', role: 'team_member', teamId: world.a2.id })
+			addPerson(db(), world.people.leadA1.actor, world.a.id, {
+				name: 'X Y',
+				email: 'x@example.test',
+				role: 'team_member',
+				teamId: world.a2.id
+			})
 		);
 		expect(otherTeam.status).toBe(422);
 		const lead = await failure(
-			addPerson(db(), world.people.leadA1.actor, world.a.id, { name: 'X Y', email: 'x@example.test', role: 'team_lead', teamId: world.a1.id })
+			addPerson(db(), world.people.leadA1.actor, world.a.id, {
+				name: 'X Y',
+				email: 'x@example.test',
+				role: 'team_lead',
+				teamId: world.a1.id
+			})
 		);
 		expect(lead.status).toBe(403);
 		expect(await countRows(db(), user)).toBe(people);
@@ -159,12 +188,20 @@ describe('addPerson', () => {
 		const people = await countRows(db(), user);
 		for (const role of ['quality_officer', 'executive'] as const) {
 			const error = await failure(
-				addPerson(db(), world.people.qoA.actor, world.a.id, { name: 'Baas', email: 'baas@example.test', role })
+				addPerson(db(), world.people.qoA.actor, world.a.id, {
+					name: 'Baas',
+					email: 'baas@example.test',
+					role
+				})
 			);
 			expect(error.status, role).toBe(403);
 		}
 		const elsewhere = await failure(
-			addPerson(db(), world.people.qoA.actor, world.b.id, { name: 'Spion', email: 'spion@example.test', role: 'facilitator' })
+			addPerson(db(), world.people.qoA.actor, world.b.id, {
+				name: 'Spion',
+				email: 'spion@example.test',
+				role: 'facilitator'
+			})
 		);
 		expect(elsewhere.status).toBe(404);
 		const foreignTeam = await failure(
@@ -175,10 +212,17 @@ describe('addPerson', () => {
 				teamId: world.b1.id
 			})
 		);
-		expect(foreignTeam.fieldErrors).toEqual([{ field: 'teamId', message: 'kies een team van deze instelling' }]);
+		expect(foreignTeam.fieldErrors).toEqual([
+			{ field: 'teamId', message: 'kies een team van deze instelling' }
+		]);
 		for (const key of ['execA', 'memberA1', 'facA'] as const) {
 			const error = await failure(
-				addPerson(db(), world.people[key].actor, world.a.id, { name: 'X Y', email: 'xy@example.test', role: 'team_member', teamId: world.a1.id })
+				addPerson(db(), world.people[key].actor, world.a.id, {
+					name: 'X Y',
+					email: 'xy@example.test',
+					role: 'team_member',
+					teamId: world.a1.id
+				})
 			);
 			expect(error.status, key).toBe(403);
 		}
@@ -202,7 +246,9 @@ describe('addPerson', () => {
 	});
 
 	it('explains bad input per field in Dutch', async () => {
-		const error = await failure(addPerson(db(), world.people.qoA.actor, world.a.id, { name: '', email: 'geen', role: 'baas' }));
+		const error = await failure(
+			addPerson(db(), world.people.qoA.actor, world.a.id, { name: '', email: 'geen', role: 'baas' })
+		);
 		expect(error.status).toBe(422);
 		expect(Object.fromEntries(error.fieldErrors.map((e) => [e.field, e.message]))).toMatchObject({
 			name: 'naam is verplicht',

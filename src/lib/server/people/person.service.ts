@@ -9,7 +9,13 @@ import type { ListOptions, Page } from '../organisation/institution.service.ts';
 import { parseInput, requireId, rethrowUnique } from '../organisation/validate.ts';
 import { authorize, type Actor } from '../policy/policy.ts';
 import { addPersonInputSchema, type AssignableRole } from '../../domain/organisation/people-input.ts';
-import { rolesOf, visibleAssignments, visiblePerson, type PersonRole, type PersonRow } from './people.access.ts';
+import {
+	rolesOf,
+	visibleAssignments,
+	visiblePerson,
+	type PersonRole,
+	type PersonRow
+} from './people.access.ts';
 import { assignAction, peoplePolicy } from './people.policy.ts';
 import { roleAssignment } from './people.table.ts';
 import { assertMayAssignSomewhere, insertAssignment, resolveAssignmentScope } from './role.service.ts';
@@ -51,7 +57,13 @@ export async function listPeople(
 	);
 	const [rows, [total]] = await Promise.all([
 		db
-			.select({ id: user.id, name: user.name, email: user.email, archivedAt: user.archivedAt, createdAt: user.createdAt })
+			.select({
+				id: user.id,
+				name: user.name,
+				email: user.email,
+				archivedAt: user.archivedAt,
+				createdAt: user.createdAt
+			})
 			.from(user)
 			.where(where)
 			.orderBy(asc(user.name), asc(user.id))
@@ -59,7 +71,11 @@ export async function listPeople(
 			.offset((options.page - 1) * options.pageSize),
 		db.select({ n: count() }).from(user).where(where)
 	]);
-	const roles = await rolesOf(db, rows.map((r) => r.id), visibleHere);
+	const roles = await rolesOf(
+		db,
+		rows.map((r) => r.id),
+		visibleHere
+	);
 	return {
 		items: rows.map((r) => ({
 			...r,
@@ -72,7 +88,8 @@ export async function listPeople(
 }
 
 /** One person with the roles the actor may see; 404 for people the actor may not see. */
-export const getPerson = (db: Database, actor: Actor | null, personId: string) => visiblePerson(db, actor, personId);
+export const getPerson = (db: Database, actor: Actor | null, personId: string) =>
+	visiblePerson(db, actor, personId);
 
 export interface AddPersonResult {
 	person: PersonRow;
@@ -99,23 +116,40 @@ export async function addPerson(
 	if (data.role === 'network_admin') {
 		throw invalid([{ field: 'role', message: 'netwerkbeheerders worden niet per instelling toegevoegd' }]);
 	}
-	const scope = await resolveAssignmentScope(db, who, data.role, { institutionId: owner.id, teamId: data.teamId });
+	const scope = await resolveAssignmentScope(db, who, data.role, {
+		institutionId: owner.id,
+		teamId: data.teamId
+	});
 	authorize(who, peoplePolicy, assignAction(data.role, scope.institutionId), scope);
 	try {
 		return await db.transaction(async (tx) => {
 			const [existing] = await tx
-				.select({ id: user.id, name: user.name, email: user.email, archivedAt: user.archivedAt, createdAt: user.createdAt })
+				.select({
+					id: user.id,
+					name: user.name,
+					email: user.email,
+					archivedAt: user.archivedAt,
+					createdAt: user.createdAt
+				})
 				.from(user)
 				.where(eq(user.email, data.email));
 			if (existing?.archivedAt) {
-				throw conflict('Het account met dit e-mailadres is gearchiveerd; vraag het netwerkbureau het te herstellen.');
+				throw conflict(
+					'Het account met dit e-mailadres is gearchiveerd; vraag het netwerkbureau het te herstellen.'
+				);
 			}
 			let person = existing;
 			if (!person) {
 				[person] = await tx
 					.insert(user)
 					.values({ id: randomUUID(), name: data.name, email: data.email, emailVerified: false })
-					.returning({ id: user.id, name: user.name, email: user.email, archivedAt: user.archivedAt, createdAt: user.createdAt });
+					.returning({
+						id: user.id,
+						name: user.name,
+						email: user.email,
+						archivedAt: user.archivedAt,
+						createdAt: user.createdAt
+					});
 				await recordAudit(tx, who, {
 					action: 'person.created',
 					entityType: 'person',
@@ -130,7 +164,10 @@ export async function addPerson(
 	} catch (error) {
 		// Someone else added the same address a moment ago.
 		rethrowUnique(error, {
-			user_email_unique: { field: 'email', message: `e-mailadres ${data.email} is zojuist al toegevoegd; probeer het opnieuw` }
+			user_email_unique: {
+				field: 'email',
+				message: `e-mailadres ${data.email} is zojuist al toegevoegd; probeer het opnieuw`
+			}
 		});
 	}
 }

@@ -41,7 +41,10 @@ export async function resolveAssignmentScope(
 	}
 	if (role === 'network_admin') {
 		if (requested.institutionId) {
-			throw fieldError('institutionId', `de rol ${label} geldt voor het hele netwerk; laat de instelling leeg`);
+			throw fieldError(
+				'institutionId',
+				`de rol ${label} geldt voor het hele netwerk; laat de instelling leeg`
+			);
 		}
 		return { institutionId: null, teamId: null };
 	}
@@ -54,7 +57,8 @@ export async function resolveAssignmentScope(
 			.from(team)
 			.where(eq(team.id, requested.teamId));
 		const visible =
-			row && can(actor, organisationPolicy, 'team.read', { institutionId: row.institutionId, teamId: row.id });
+			row &&
+			can(actor, organisationPolicy, 'team.read', { institutionId: row.institutionId, teamId: row.id });
 		if (!row || !visible || (institutionId && row.institutionId !== institutionId)) {
 			throw fieldError('teamId', 'kies een team van deze instelling');
 		}
@@ -70,8 +74,10 @@ export async function resolveAssignmentScope(
 		.select({ id: institution.id, archivedAt: institution.archivedAt })
 		.from(institution)
 		.where(eq(institution.id, institutionId));
-	if (!owner || !seesInstitution(actor, owner.id)) throw fieldError('institutionId', 'kies een bestaande instelling');
-	if (owner.archivedAt) throw conflict('Deze instelling is gearchiveerd; er kan niets meer aan worden gewijzigd.');
+	if (!owner || !seesInstitution(actor, owner.id))
+		throw fieldError('institutionId', 'kies een bestaande instelling');
+	if (owner.archivedAt)
+		throw conflict('Deze instelling is gearchiveerd; er kan niets meer aan worden gewijzigd.');
 	return { institutionId, teamId };
 }
 
@@ -79,7 +85,11 @@ export async function resolveAssignmentScope(
  * Refuses (403) before looking anything up when no scope at all would let the actor
  * assign this role, so that people without the right learn nothing from the checks.
  */
-export function assertMayAssignSomewhere(actor: Actor, role: AssignableRole, institutionId: string | null): void {
+export function assertMayAssignSomewhere(
+	actor: Actor,
+	role: AssignableRole,
+	institutionId: string | null
+): void {
 	const vis = visibility(actor, peoplePolicy, assignAction(role, institutionId));
 	if (!vis.all && vis.institutionIds.length === 0 && vis.teamIds.length === 0) throw forbidden();
 }
@@ -173,5 +183,31 @@ export async function revokeRole(db: Database, actor: Actor | null, personId: st
 			institutionId: assignment.institutionId,
 			details: { assignmentId: assignment.id, role: assignment.role, teamId: assignment.teamId }
 		});
+	});
+}
+
+/** The roles the actor may hand out in an institution (and, for team roles, in one team). */
+export function assignableRolesIn(
+	actor: Actor | null,
+	institutionId: string,
+	teamId: string | null = null
+): AssignableRole[] {
+	const candidates: AssignableRole[] = teamId
+		? ['team_lead', 'team_member']
+		: ['quality_officer', 'executive', 'facilitator', 'team_lead', 'team_member'];
+	return candidates.filter((role) =>
+		can(actor, peoplePolicy, assignAction(role, institutionId), {
+			institutionId,
+			teamId: role === 'team_lead' || role === 'team_member' ? teamId : null
+		})
+	);
+}
+
+/** Whether the actor may take this role away (the same rule as handing it out, on its scope). */
+export function mayRevoke(actor: Actor | null, role: PersonRole): boolean {
+	if (role.role === 'reviewer') return false;
+	return can(actor, peoplePolicy, assignAction(role.role, role.institutionId), {
+		institutionId: role.institutionId,
+		teamId: role.teamId
 	});
 }

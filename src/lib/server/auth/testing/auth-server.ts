@@ -23,8 +23,9 @@ const noOidc = {
  */
 export async function startAuthServer(
 	db: Database,
-	options: Partial<Omit<AuthOptions, 'db' | 'baseURL'>> = {}
+	options: Partial<Omit<AuthOptions, 'db' | 'baseURL'>> & { port?: number } = {}
 ): Promise<AuthServer> {
+	const { port: wantedPort = 0, ...authOptions } = options;
 	let handler: ReturnType<typeof toNodeHandler> | null = null;
 	const server: Server = createServer((req, res) => {
 		if (!handler) {
@@ -34,7 +35,7 @@ export async function startAuthServer(
 		}
 		void handler(req, res);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(wantedPort, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	const baseURL = `http://localhost:${port}`;
 	const auth = createAuth({
@@ -44,7 +45,7 @@ export async function startAuthServer(
 		rateLimit: true,
 		oidc: noOidc,
 		mail: { smtpUrl: undefined },
-		...options
+		...authOptions
 	});
 	handler = toNodeHandler(auth);
 	return {

@@ -18,7 +18,10 @@ export interface Hop {
 export class TestBrowser {
 	readonly jar = new Map<string, Map<string, StoredCookie>>();
 	readonly hops: Hop[] = [];
-	constructor(readonly ip = `10.${rand()}.${rand()}.${rand()}`) {}
+	readonly ip: string;
+	constructor(ip = `10.${rand()}.${rand()}.${rand()}`) {
+		this.ip = ip;
+	}
 
 	/** The raw Set-Cookie attributes of a cookie as last received, to check its flags. */
 	cookie(host: string, name: string): StoredCookie | undefined {
