@@ -51,7 +51,9 @@ function withClientAddress(request: Request, address: string): Request {
 const authenticate: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname === '/healthz') return resolve(event);
 	const { db, auth } = await app();
-	if (event.url.pathname.startsWith('/api/auth/')) return auth.handler(withClientAddress(event.request, event.getClientAddress()));
+	if (event.url.pathname.startsWith('/api/auth/')) {
+		return auth.handler(withClientAddress(event.request, event.getClientAddress()));
+	}
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer (.+)$/)?.[1];
 	let userId: string | null;
 	if (bearer) {

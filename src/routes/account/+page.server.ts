@@ -11,9 +11,17 @@ import { actionError, parseForm } from '#lib/server/http/forms.ts';
 import { requireActor } from '#lib/server/http/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const passwordChange = z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(10).max(128) });
+const passwordChange = z.object({
+	currentPassword: z.string().min(1).max(128),
+	newPassword: z.string().min(10).max(128)
+});
 const passwordConfirm = z.object({ password: z.string().max(128).optional() });
-const totpConfirm = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Vul de 6 cijfers uit de app in.') });
+const totpConfirm = z.object({
+	code: z
+		.string()
+		.trim()
+		.regex(/^\d{6}$/, 'Vul de 6 cijfers uit de app in.')
+});
 const tokenId = z.object({ id: z.string() });
 
 export const load: PageServerLoad = async (event) => {
@@ -24,7 +32,9 @@ export const load: PageServerLoad = async (event) => {
 
 /** A refusal from better-auth as a page failure for one form (no input is echoed back). */
 function refused(form: string, answer: AuthAnswer, errors: Record<string, string> = {}) {
-	const message = answer.rateLimited ? m.auth_rate_limited() : (Object.values(errors)[0] ?? m.auth_error_generic());
+	const message = answer.rateLimited
+		? m.auth_rate_limited()
+		: (Object.values(errors)[0] ?? m.auth_error_generic());
 	return fail(answer.rateLimited ? 429 : 400, { form, message, errors: answer.rateLimited ? {} : errors });
 }
 
@@ -34,9 +44,13 @@ export const actions: Actions = {
 		const parsed = parseForm(passwordChange, await event.request.formData());
 		if (!parsed.ok) return fail(422, { ...parsed.failure.data, values: {}, form: 'password' });
 		const { auth } = await app();
-		const answer = await callAuth(auth, event, '/change-password', { ...parsed.data, revokeOtherSessions: true });
+		const answer = await callAuth(auth, event, '/change-password', {
+			...parsed.data,
+			revokeOtherSessions: true
+		});
 		if (answer.ok) return { form: 'password', message: m.account_password_changed() };
-		if (answer.code === 'INVALID_PASSWORD') return refused('password', answer, { currentPassword: m.account_password_wrong() });
+		if (answer.code === 'INVALID_PASSWORD')
+			return refused('password', answer, { currentPassword: m.account_password_wrong() });
 		return refused('password', answer, { newPassword: m.account_password_rejected() });
 	},
 	enableTotp: async (event) => {

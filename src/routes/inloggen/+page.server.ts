@@ -42,11 +42,13 @@ export const actions: Actions = {
 		const { auth } = await app();
 		const answer = await callAuth(auth, event, '/sign-in/email', { ...parsed.data, rememberMe: true });
 		const values = { email: parsed.data.email };
-		if (answer.rateLimited) return fail(429, { form: 'password', message: m.auth_rate_limited(), errors: {}, values });
+		if (answer.rateLimited)
+			return fail(429, { form: 'password', message: m.auth_rate_limited(), errors: {}, values });
 		if (answer.status >= 500) throw new Error(`password sign-in failed: ${answer.status}`);
 		// One message for every refusal: it must not tell whether the address has an account.
 		if (!answer.ok) return fail(400, { form: 'password', message: m.auth_failed(), errors: {}, values });
-		if (answer.body?.twoFactorRedirect) redirect(303, `/inloggen/tweestaps?redirectTo=${encodeURIComponent(redirectTo)}`);
+		if (answer.body?.twoFactorRedirect)
+			redirect(303, `/inloggen/tweestaps?redirectTo=${encodeURIComponent(redirectTo)}`);
 		redirect(303, redirectTo);
 	},
 	magicLink: async (event) => {
@@ -61,7 +63,12 @@ export const actions: Actions = {
 			errorCallbackURL: errorURL(redirectTo)
 		});
 		if (answer.rateLimited) {
-			return fail(429, { form: 'magicLink', message: m.auth_rate_limited(), errors: {}, values: { magicEmail: parsed.data.magicEmail } });
+			return fail(429, {
+				form: 'magicLink',
+				message: m.auth_rate_limited(),
+				errors: {},
+				values: { magicEmail: parsed.data.magicEmail }
+			});
 		}
 		if (answer.status >= 500) throw new Error(`magic link request failed: ${answer.status}`);
 		// Known or not, the answer is the same: it must not tell who has an account.

@@ -7,8 +7,18 @@ export interface Notice {
 
 // better-auth sends redirect-flow errors here as `?error=code` (magic link, SSO, expired
 // second step). The codes are mapped to Dutch; an unknown code gets the general message.
-const linkErrors = new Set(['INVALID_TOKEN', 'EXPIRED_TOKEN', 'new_user_signup_disabled', 'failed_to_create_session']);
-const unknownIdentity = new Set(['signup_disabled', 'account_not_linked', 'unable_to_link_account', 'email_not_found']);
+const linkErrors = new Set([
+	'INVALID_TOKEN',
+	'EXPIRED_TOKEN',
+	'new_user_signup_disabled',
+	'failed_to_create_session'
+]);
+const unknownIdentity = new Set([
+	'signup_disabled',
+	'account_not_linked',
+	'unable_to_link_account',
+	'email_not_found'
+]);
 
 /** The message to show on the sign-in page for the query it was opened with. */
 export function signInNotice(params: URLSearchParams): Notice | null {

@@ -37,7 +37,12 @@ describe('accountOverview', () => {
 		await conn.db.update(account).set({ password: null }).where(eq(account.userId, person.id));
 		await conn.db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, person.id));
 		const overview = await accountOverview(conn.db, person.actor);
-		expect(overview).toMatchObject({ hasPassword: false, twoFactorEnabled: true, isNetworkAdmin: false, roles: [] });
+		expect(overview).toMatchObject({
+			hasPassword: false,
+			twoFactorEnabled: true,
+			isNetworkAdmin: false,
+			roles: []
+		});
 	});
 
 	it('needs a signed-in person', async () => {

@@ -13,7 +13,13 @@ export async function accountOverview(db: Database, actor: Actor | null) {
 		db
 			.select({ id: account.id })
 			.from(account)
-			.where(and(eq(account.userId, actor.userId), eq(account.providerId, 'credential'), isNotNull(account.password)))
+			.where(
+				and(
+					eq(account.userId, actor.userId),
+					eq(account.providerId, 'credential'),
+					isNotNull(account.password)
+				)
+			)
 			.limit(1),
 		listApiTokens(db, actor)
 	]);

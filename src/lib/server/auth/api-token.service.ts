@@ -27,7 +27,12 @@ export async function createApiToken(db: Database, actor: Actor | null, input: A
 	const [row] = await db
 		.insert(apiToken)
 		.values({ userId: actor.userId, name, tokenHash: hash(token), expiresAt })
-		.returning({ id: apiToken.id, name: apiToken.name, createdAt: apiToken.createdAt, expiresAt: apiToken.expiresAt });
+		.returning({
+			id: apiToken.id,
+			name: apiToken.name,
+			createdAt: apiToken.createdAt,
+			expiresAt: apiToken.expiresAt
+		});
 	return { ...row!, token };
 }
 

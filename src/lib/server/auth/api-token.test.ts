@@ -41,7 +41,10 @@ describe('personal API tokens', () => {
 
 	it('authenticate as their owner and record their use', async () => {
 		const person = await buildPerson(conn.db);
-		const { token, id } = await createApiToken(conn.db, person.actor, { name: 'Koppeling', expiresInDays: 7 });
+		const { token, id } = await createApiToken(conn.db, person.actor, {
+			name: 'Koppeling',
+			expiresInDays: 7
+		});
 		expect(await userIdForApiToken(conn.db, token)).toBe(person.id);
 		const [row] = await conn.db.select().from(apiToken).where(eq(apiToken.id, id));
 		expect(row?.lastUsedAt).toBeInstanceOf(Date);
@@ -73,7 +76,10 @@ describe('personal API tokens', () => {
 	it('do not authenticate when expired, unknown or malformed', async () => {
 		const person = await buildPerson(conn.db);
 		const { token, id } = await createApiToken(conn.db, person.actor, { name: 'Verlopen' });
-		await conn.db.update(apiToken).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiToken.id, id));
+		await conn.db
+			.update(apiToken)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(apiToken.id, id));
 		expect(await userIdForApiToken(conn.db, token)).toBeNull();
 		expect(await userIdForApiToken(conn.db, 'ks_unknown-token-unknown-token-unknown')).toBeNull();
 		expect(await userIdForApiToken(conn.db, token.slice(3))).toBeNull();

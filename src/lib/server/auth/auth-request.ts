@@ -25,7 +25,12 @@ const forwardedHeaders = ['cookie', 'user-agent', 'accept-language'];
  * rate limiter). The client address is the one SvelteKit trusts, and every cookie
  * better-auth sets is passed on to the browser.
  */
-export async function callAuth(auth: Auth, event: AuthEvent, path: string, body: unknown = {}): Promise<AuthAnswer> {
+export async function callAuth(
+	auth: Auth,
+	event: AuthEvent,
+	path: string,
+	body: unknown = {}
+): Promise<AuthAnswer> {
 	const base = new URL(auth.options.baseURL as string);
 	const headers = new Headers({
 		'content-type': 'application/json',
@@ -43,7 +48,11 @@ export async function callAuth(auth: Auth, event: AuthEvent, path: string, body:
 	for (const line of response.headers.getSetCookie()) {
 		const { name, value, ...options } = event.cookies.parse(line);
 		// Mirror better-auth's attributes exactly (it sets Secure when the site is https).
-		event.cookies.set(name, value ?? '', { ...options, path: options.path ?? '/', secure: options.secure ?? false });
+		event.cookies.set(name, value ?? '', {
+			...options,
+			path: options.path ?? '/',
+			secure: options.secure ?? false
+		});
 	}
 	const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
 	return {

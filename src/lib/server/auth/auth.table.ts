@@ -106,8 +106,15 @@ export const ssoIdentity = pgTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		homeOrganization: text(),
-		affiliations: text().array().notNull().default(sql`'{}'::text[]`),
+		affiliations: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		lastSignInAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.providerId, t.subject] }), index().on(t.userId), index().on(t.homeOrganization)]
+	(t) => [
+		primaryKey({ columns: [t.providerId, t.subject] }),
+		index().on(t.userId),
+		index().on(t.homeOrganization)
+	]
 );

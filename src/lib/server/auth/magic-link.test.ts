@@ -29,7 +29,12 @@ afterAll(async () => {
 	await conn.close();
 });
 
-async function requestLink(server: AuthServer, browser: TestBrowser, email: string, callbackURL = '/account') {
+async function requestLink(
+	server: AuthServer,
+	browser: TestBrowser,
+	email: string,
+	callbackURL = '/account'
+) {
 	// As the sign-in page sends it: errors of the link land on the sign-in page.
 	const json = { email, callbackURL, errorCallbackURL: '/inloggen' };
 	const response = await browser.request(server.api('/sign-in/magic-link'), { json });
@@ -37,7 +42,9 @@ async function requestLink(server: AuthServer, browser: TestBrowser, email: stri
 }
 
 async function sessionEmail(server: AuthServer, browser: TestBrowser) {
-	const body = (await (await browser.request(server.api('/get-session'))).json()) as { user?: { email: string } } | null;
+	const body = (await (await browser.request(server.api('/get-session'))).json()) as {
+		user?: { email: string };
+	} | null;
 	return body?.user?.email ?? null;
 }
 
@@ -77,7 +84,9 @@ describe('magic link over SMTP', () => {
 		await delivered(person.email);
 		await new Promise((r) => setTimeout(r, 200));
 		expect(smtp.received.some((m) => m.to.includes('nobody-here@example.test'))).toBe(false);
-		expect(await conn.db.select().from(mailMessage).where(eq(mailMessage.to, 'nobody-here@example.test'))).toHaveLength(0);
+		expect(
+			await conn.db.select().from(mailMessage).where(eq(mailMessage.to, 'nobody-here@example.test'))
+		).toHaveLength(0);
 	});
 
 	it('does not keep the link readable in the outbox once SMTP has delivered it', async () => {

@@ -29,11 +29,17 @@ beforeAll(async () => {
 			probe.close(() => resolve(port));
 		});
 	});
-	idp = await startOidcProvider({ redirectUri: () => `http://localhost:${appPort}/api/auth/callback/surfconext` });
+	idp = await startOidcProvider({
+		redirectUri: () => `http://localhost:${appPort}/api/auth/callback/surfconext`
+	});
 	app = await startAuthServer(conn.db, {
 		port: appPort,
 		oidc: {
-			surfconext: { issuer: idp.issuer, clientId: idp.client.clientId, clientSecret: idp.client.clientSecret },
+			surfconext: {
+				issuer: idp.issuer,
+				clientId: idp.client.clientId,
+				clientSecret: idp.client.clientSecret
+			},
 			eduid: { clientId: '', clientSecret: '' }
 		}
 	});
@@ -47,7 +53,13 @@ afterAll(async () => {
 /** Starts SSO as the sign-in page does and plays the person at the provider. */
 async function ssoSignIn(browser: TestBrowser, login: string, body: Record<string, unknown> = {}) {
 	const start = await browser.request(app.api('/sign-in/social'), {
-		json: { provider: 'surfconext', callbackURL: '/account', errorCallbackURL: '/inloggen', disableRedirect: true, ...body }
+		json: {
+			provider: 'surfconext',
+			callbackURL: '/account',
+			errorCallbackURL: '/inloggen',
+			disableRedirect: true,
+			...body
+		}
 	});
 	expect(start.status).toBe(200);
 	const { url } = (await start.json()) as { url: string };
@@ -57,7 +69,9 @@ async function ssoSignIn(browser: TestBrowser, login: string, body: Record<strin
 }
 
 async function sessionEmail(browser: TestBrowser) {
-	const body = (await (await browser.request(app.api('/get-session'))).json()) as { user?: { email: string } } | null;
+	const body = (await (await browser.request(app.api('/get-session'))).json()) as {
+		user?: { email: string };
+	} | null;
 	return body?.user?.email ?? null;
 }
 
@@ -94,7 +108,10 @@ describe('SURFconext sign-in (OIDC code flow)', () => {
 			.from(account)
 			.where(and(eq(account.userId, alice.id), eq(account.providerId, 'surfconext')));
 		expect(accounts).toEqual([{ accountId: 'surf-sub-alice' }]);
-		const [identity] = await conn.db.select().from(ssoIdentity).where(eq(ssoIdentity.subject, 'surf-sub-alice'));
+		const [identity] = await conn.db
+			.select()
+			.from(ssoIdentity)
+			.where(eq(ssoIdentity.subject, 'surf-sub-alice'));
 		expect(identity).toMatchObject({
 			providerId: 'surfconext',
 			userId: alice.id,
@@ -111,10 +128,16 @@ describe('SURFconext sign-in (OIDC code flow)', () => {
 		const browser = new TestBrowser();
 		await ssoSignIn(browser, 'surf-sub-alice');
 		expect(await sessionEmail(browser)).toBe(alice.email);
-		const [identity] = await conn.db.select().from(ssoIdentity).where(eq(ssoIdentity.subject, 'surf-sub-alice'));
+		const [identity] = await conn.db
+			.select()
+			.from(ssoIdentity)
+			.where(eq(ssoIdentity.subject, 'surf-sub-alice'));
 		expect(identity?.affiliations).toEqual(['staff']);
 		// Our record of the person is ours: the provider does not rename or re-address them.
-		const [row] = await conn.db.select({ email: user.email, name: user.name }).from(user).where(eq(user.id, alice.id));
+		const [row] = await conn.db
+			.select({ email: user.email, name: user.name })
+			.from(user)
+			.where(eq(user.id, alice.id));
 		expect(row).toEqual({ email: alice.email, name: 'Alice Docent' });
 	});
 
@@ -125,7 +148,10 @@ describe('SURFconext sign-in (OIDC code flow)', () => {
 		expect(landed.pathname).toBe('/inloggen');
 		expect(landed.searchParams.get('error')).toBe('sso_identity_conflict');
 		expect(await sessionEmail(browser)).toBeNull();
-		const subs = await conn.db.select({ sub: account.accountId }).from(account).where(eq(account.providerId, 'surfconext'));
+		const subs = await conn.db
+			.select({ sub: account.accountId })
+			.from(account)
+			.where(eq(account.providerId, 'surfconext'));
 		expect(subs.map((s) => s.sub)).not.toContain('surf-sub-mallory');
 	});
 
@@ -138,7 +164,9 @@ describe('SURFconext sign-in (OIDC code flow)', () => {
 			expect(landed.searchParams.get('error')).toBeTruthy();
 			expect(await sessionEmail(browser)).toBeNull();
 		}
-		expect(await conn.db.select().from(user).where(eq(user.email, 'stranger@elders.example'))).toHaveLength(0);
+		expect(await conn.db.select().from(user).where(eq(user.email, 'stranger@elders.example'))).toHaveLength(
+			0
+		);
 	});
 
 	it('refuses to sign in with a posted ID token instead of the code flow', async () => {
@@ -162,7 +190,9 @@ describe('SURFconext sign-in (OIDC code flow)', () => {
 		expect(landed.pathname).toBe('/inloggen/tweestaps');
 		expect(landed.searchParams.get('redirectTo')).toBe('/account');
 		expect(await sessionEmail(sso)).toBeNull();
-		expect((await sso.request(app.api('/two-factor/verify-totp'), { json: { code: totp.generate() } })).status).toBe(200);
+		expect(
+			(await sso.request(app.api('/two-factor/verify-totp'), { json: { code: totp.generate() } })).status
+		).toBe(200);
 		expect(await sessionEmail(sso)).toBe(bob.email);
 	});
 });

@@ -66,7 +66,8 @@ function profileReader(discoveryUrl: string) {
 	return async (tokens: { idToken?: string; accessToken?: string }): Promise<GenericOAuthUserInfo | null> => {
 		const idClaims = tokens.idToken ? jwtPayload(tokens.idToken) : null;
 		const infoClaims = tokens.accessToken ? await userinfo(tokens.accessToken) : null;
-		if (idClaims?.sub !== undefined && infoClaims?.sub !== undefined && infoClaims.sub !== idClaims.sub) return null;
+		if (idClaims?.sub !== undefined && infoClaims?.sub !== undefined && infoClaims.sub !== idClaims.sub)
+			return null;
 		const claims = { ...infoClaims, ...idClaims };
 		if (typeof claims.sub !== 'string' || !claims.sub) return null;
 		const name =
@@ -84,7 +85,10 @@ function profileReader(discoveryUrl: string) {
 }
 
 /** The generic OAuth settings of one provider: code flow with PKCE, keyed on `sub`, sign-in only. */
-export function providerConfig(providerId: SsoProviderId, s: OidcProviderSettings & { issuer: string }): GenericOAuthConfig {
+export function providerConfig(
+	providerId: SsoProviderId,
+	s: OidcProviderSettings & { issuer: string }
+): GenericOAuthConfig {
 	const discoveryUrl = `${s.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
 	return {
 		providerId,

@@ -71,7 +71,8 @@ describe('password sign-in', () => {
 		const person = await buildPerson(conn.db);
 		const attacker = new TestBrowser();
 		const statuses: number[] = [];
-		for (let i = 0; i < 6; i++) statuses.push((await signIn(attacker, person.email, `guess-${i}-guess`)).status);
+		for (let i = 0; i < 6; i++)
+			statuses.push((await signIn(attacker, person.email, `guess-${i}-guess`)).status);
 		expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
 		// Even the right password is refused while the limit holds.
 		expect((await signIn(attacker, person.email, person.password)).status).toBe(429);

@@ -53,7 +53,9 @@ export function secondFactorForEverySignIn(options: { challengePath: string }): 
 						await ctx.setSignedCookie(cookie.name, identifier, ctx.context.secret, cookie.attributes);
 						const baseURL = ctx.context.options.baseURL as string;
 						const target =
-							ctx.path === '/magic-link/verify' ? ctx.query?.callbackURL : (await getOAuthState())?.callbackURL;
+							ctx.path === '/magic-link/verify'
+								? ctx.query?.callbackURL
+								: (await getOAuthState())?.callbackURL;
 						const challenge = new URL(options.challengePath, baseURL);
 						challenge.searchParams.set('redirectTo', sameSitePath(target, baseURL));
 						throw ctx.redirect(challenge.toString());

@@ -46,6 +46,9 @@ describe('readSsoClaims', () => {
 	});
 
 	it('returns nothing for a profile without institution claims', () => {
-		expect(readSsoClaims({ sub: 'abc', email: 'a@b.nl' })).toEqual({ homeOrganization: null, affiliations: [] });
+		expect(readSsoClaims({ sub: 'abc', email: 'a@b.nl' })).toEqual({
+			homeOrganization: null,
+			affiliations: []
+		});
 	});
 });

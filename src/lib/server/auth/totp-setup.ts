@@ -15,6 +15,14 @@ export function totpSetup(uri: unknown): TotpSetup | null {
 		return null;
 	}
 	const secret = url.searchParams.get('secret');
-	if (url.protocol !== 'otpauth:' || url.host !== 'totp' || !secret || !/^[A-Z2-7]+=*$/i.test(secret)) return null;
-	return { uri, secret: secret.toUpperCase().replace(/=+$/, '').match(/.{1,4}/g)!.join(' ') };
+	if (url.protocol !== 'otpauth:' || url.host !== 'totp' || !secret || !/^[A-Z2-7]+=*$/i.test(secret))
+		return null;
+	return {
+		uri,
+		secret: secret
+			.toUpperCase()
+			.replace(/=+$/, '')
+			.match(/.{1,4}/g)!
+			.join(' ')
+	};
 }

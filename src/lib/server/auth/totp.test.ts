@@ -21,7 +21,8 @@ afterAll(async () => {
 	await conn.close();
 });
 
-const post = (browser: TestBrowser, path: string, json: unknown) => browser.request(server.api(path), { json });
+const post = (browser: TestBrowser, path: string, json: unknown) =>
+	browser.request(server.api(path), { json });
 
 async function signedInAs(person: BuiltPerson) {
 	const browser = new TestBrowser();
@@ -30,7 +31,9 @@ async function signedInAs(person: BuiltPerson) {
 }
 
 async function sessionEmail(browser: TestBrowser) {
-	const body = (await (await browser.request(server.api('/get-session'))).json()) as { user?: { email: string } } | null;
+	const body = (await (await browser.request(server.api('/get-session'))).json()) as {
+		user?: { email: string };
+	} | null;
 	return body?.user?.email ?? null;
 }
 
@@ -44,7 +47,10 @@ async function enableTotp(person: BuiltPerson) {
 	expect(totp.digits).toBe(6);
 	expect(totp.issuer).toBe('Kwaliteitsspiegel');
 	// Not on until a code from the app proves the secret arrived.
-	const [before] = await conn.db.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.id, person.id));
+	const [before] = await conn.db
+		.select({ on: user.twoFactorEnabled })
+		.from(user)
+		.where(eq(user.id, person.id));
 	expect(before?.on).toBe(false);
 	const confirm = await post(browser, '/two-factor/verify-totp', { code: totp.generate() });
 	expect(confirm.status).toBe(200);
@@ -55,7 +61,10 @@ describe('TOTP', () => {
 	it('is turned on only after a code from the app is confirmed', async () => {
 		const person = await buildPerson(conn.db, [{ role: 'network_admin' }]);
 		await enableTotp(person);
-		const [row] = await conn.db.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.id, person.id));
+		const [row] = await conn.db
+			.select({ on: user.twoFactorEnabled })
+			.from(user)
+			.where(eq(user.id, person.id));
 		expect(row?.on).toBe(true);
 		const [secret] = await conn.db.select().from(twoFactor).where(eq(twoFactor.userId, person.id));
 		expect(secret?.verified).toBe(true);
@@ -97,7 +106,9 @@ describe('TOTP', () => {
 		expect(ok.status).toBe(200);
 		expect(await sessionEmail(first.browser)).toBe(person.email);
 		const again = await signedInAs(person);
-		expect((await post(again.browser, '/two-factor/verify-backup-code', { code: backupCodes[0] })).status).not.toBe(200);
+		expect(
+			(await post(again.browser, '/two-factor/verify-backup-code', { code: backupCodes[0] })).status
+		).not.toBe(200);
 		expect(await sessionEmail(again.browser)).toBeNull();
 	});
 

@@ -18,7 +18,8 @@ afterAll(async () => {
 	await conn.close();
 });
 
-const stored = async (id: string) => (await conn.db.select().from(mailMessage).where(eq(mailMessage.id, id)))[0]!;
+const stored = async (id: string) =>
+	(await conn.db.select().from(mailMessage).where(eq(mailMessage.id, id)))[0]!;
 
 describe('sendMail', () => {
 	it('delivers over SMTP and records the message as sent', async () => {
@@ -38,7 +39,11 @@ describe('sendMail', () => {
 
 	it('keeps no readable copy of a sensitive message once SMTP has it', async () => {
 		const text = 'Uw link: https://ks.example/api/auth/magic-link/verify?token=geheim';
-		const row = await sendMail(conn.db, { to: 'bram@roc-b.example', subject: 'Inloggen', text, sensitive: true }, smtp.url);
+		const row = await sendMail(
+			conn.db,
+			{ to: 'bram@roc-b.example', subject: 'Inloggen', text, sensitive: true },
+			smtp.url
+		);
 		expect(smtp.received.find((m) => m.to.includes('bram@roc-b.example'))?.text).toBe(text);
 		expect((await stored(row!.id)).text).toBe(redactedText);
 	});
@@ -57,7 +62,11 @@ describe('sendMail', () => {
 	it('records a refused delivery as failed, with the reason, instead of losing it', async () => {
 		const refusing = await startSmtpServer({ reject: true });
 		try {
-			const row = await sendMail(conn.db, { to: 'x@example.test', subject: 'Herinnering', text: 'Tekst' }, refusing.url);
+			const row = await sendMail(
+				conn.db,
+				{ to: 'x@example.test', subject: 'Herinnering', text: 'Tekst' },
+				refusing.url
+			);
 			const saved = await stored(row!.id);
 			expect(saved.status).toBe('failed');
 			expect(saved.error).toMatch(/550|mailbox unavailable/);

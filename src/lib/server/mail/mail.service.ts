@@ -18,7 +18,8 @@ export interface OutgoingMail {
 }
 
 /** What the outbox keeps of a sensitive message after delivery. */
-export const redactedText = '[Inhoud verwijderd na verzending: dit bericht bevatte een persoonlijke inloglink.]';
+export const redactedText =
+	'[Inhoud verwijderd na verzending: dit bericht bevatte een persoonlijke inloglink.]';
 
 // One transport (with its connection pool) per SMTP URL.
 const transports = new Map<string, Transporter>();

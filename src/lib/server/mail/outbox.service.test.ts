@@ -73,7 +73,13 @@ describe('outbox', () => {
 		expect(first.items).toHaveLength(outboxPageSize);
 		expect(first.items[0]?.subject).toBe(`Bericht ${outboxPageSize + 4}`);
 		const second = await listOutbox(conn.db, admin, 2);
-		expect(second.items.map((m) => m.subject)).toEqual(['Bericht 4', 'Bericht 3', 'Bericht 2', 'Bericht 1', 'Bericht 0']);
+		expect(second.items.map((m) => m.subject)).toEqual([
+			'Bericht 4',
+			'Bericht 3',
+			'Bericht 2',
+			'Bericht 1',
+			'Bericht 0'
+		]);
 		expect(Object.keys(first.items[0]!)).not.toContain('text');
 	});
 

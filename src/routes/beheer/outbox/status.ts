@@ -12,6 +12,7 @@ export const statusLabel = (status: keyof typeof labels): string => labels[statu
 
 /** A date and time in the interface language. */
 export const dateTime = (d: Date | string, locale: string) =>
-	new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
-		new Date(d)
-	);
+	new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+		dateStyle: 'medium',
+		timeStyle: 'short'
+	}).format(new Date(d));

@@ -7,7 +7,12 @@ import { safeRedirectPath } from '#lib/server/auth/redirect.ts';
 import { parseForm } from '#lib/server/http/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const totpInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Vul de 6 cijfers uit de app in.') });
+const totpInput = z.object({
+	code: z
+		.string()
+		.trim()
+		.regex(/^\d{6}$/, 'Vul de 6 cijfers uit de app in.')
+});
 const backupInput = z.object({ backupCode: z.string().trim().min(4).max(64) });
 
 // The pending second step lives in better-auth's signed `two_factor` cookie (10 minutes).
@@ -25,7 +30,14 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
 /** Sends a code to better-auth; on success the session cookie is set and we move on. */
 async function verify(
 	event: AuthEvent,
-	step: { path: string; code: string; form: 'totp' | 'backup'; field: string; wrong: string; redirectTo: string }
+	step: {
+		path: string;
+		code: string;
+		form: 'totp' | 'backup';
+		field: string;
+		wrong: string;
+		redirectTo: string;
+	}
 ) {
 	const { auth } = await app();
 	const answer = await callAuth(auth, event, step.path, { code: step.code });
@@ -46,7 +58,14 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(422, { ...parsed.failure.data, form: 'totp' });
 		const redirectTo = safeRedirectPath(data.get('redirectTo'));
 		const wrong = m.auth_totp_invalid();
-		const step = { path: '/two-factor/verify-totp', code: parsed.data.code, form: 'totp', field: 'code', wrong, redirectTo } as const;
+		const step = {
+			path: '/two-factor/verify-totp',
+			code: parsed.data.code,
+			form: 'totp',
+			field: 'code',
+			wrong,
+			redirectTo
+		} as const;
 		return verify(event, step);
 	},
 	backup: async (event) => {
@@ -56,7 +75,14 @@ export const actions: Actions = {
 		const redirectTo = safeRedirectPath(data.get('redirectTo'));
 		const wrong = m.auth_backup_invalid();
 		const code = parsed.data.backupCode;
-		const step = { path: '/two-factor/verify-backup-code', code, form: 'backup', field: 'backupCode', wrong, redirectTo } as const;
+		const step = {
+			path: '/two-factor/verify-backup-code',
+			code,
+			form: 'backup',
+			field: 'backupCode',
+			wrong,
+			redirectTo
+		} as const;
 		return verify(event, step);
 	}
 };

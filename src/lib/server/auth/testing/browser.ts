@@ -59,7 +59,8 @@ export class TestBrowser {
 				attributes[(i < 0 ? part : part.slice(0, i)).toLowerCase()] = i < 0 ? true : part.slice(i + 1);
 			}
 			let expires: number | null = null;
-			if (typeof attributes['max-age'] === 'string') expires = Date.now() + Number(attributes['max-age']) * 1000;
+			if (typeof attributes['max-age'] === 'string')
+				expires = Date.now() + Number(attributes['max-age']) * 1000;
 			else if (typeof attributes.expires === 'string') expires = Date.parse(attributes.expires);
 			const path = typeof attributes.path === 'string' ? attributes.path : '/';
 			if (expires !== null && expires <= Date.now()) host.delete(name);
@@ -68,7 +69,10 @@ export class TestBrowser {
 	}
 
 	/** One request, no redirects followed; cookies sent and stored. */
-	async request(input: string | URL, init: RequestInit & { form?: Record<string, string>; json?: unknown } = {}) {
+	async request(
+		input: string | URL,
+		init: RequestInit & { form?: Record<string, string>; json?: unknown } = {}
+	) {
 		const url = new URL(input);
 		const headers = new Headers(init.headers);
 		const cookie = this.cookieHeader(url);
@@ -87,7 +91,11 @@ export class TestBrowser {
 		if (method !== 'GET') headers.set('origin', url.origin);
 		const response = await fetch(url, { ...init, method, headers, body, redirect: 'manual' });
 		this.store(url, response.headers.getSetCookie());
-		this.hops.push({ url: url.toString(), status: response.status, location: response.headers.get('location') });
+		this.hops.push({
+			url: url.toString(),
+			status: response.status,
+			location: response.headers.get('location')
+		});
 		return response;
 	}
 

@@ -18,7 +18,10 @@ export async function startOidcProvider(options: { redirectUri: (issuer: string)
 	const server = createServer((req, res) => handle?.(req, res));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const issuer = `http://localhost:${(server.address() as AddressInfo).port}`;
-	const client = { clientId: 'kwaliteitsspiegel-test', clientSecret: 'a-client-secret-of-enough-length-0123456789' };
+	const client = {
+		clientId: 'kwaliteitsspiegel-test',
+		clientSecret: 'a-client-secret-of-enough-length-0123456789'
+	};
 	const provider = new Provider(issuer, {
 		clients: [
 			{
@@ -82,10 +85,16 @@ function formOf(html: string) {
  * and consent pages (oidc-provider's development interactions) and back along every
  * redirect, until a page outside the provider answers. Returns that final response.
  */
-export async function signInAtProvider(browser: TestBrowser, issuer: string, authorizationUrl: string, login: string) {
+export async function signInAtProvider(
+	browser: TestBrowser,
+	issuer: string,
+	authorizationUrl: string,
+	login: string
+) {
 	let { response, url } = await browser.navigate(authorizationUrl);
 	for (let step = 0; step < 4 && url.origin === issuer; step++) {
-		if (response.status !== 200) throw new Error(`provider answered ${response.status} at ${url}: ${await response.text()}`);
+		if (response.status !== 200)
+			throw new Error(`provider answered ${response.status} at ${url}: ${await response.text()}`);
 		const { action, fields } = formOf(await response.text());
 		const form = fields.prompt === 'login' ? { ...fields, login, password: 'any' } : fields;
 		({ response, url } = await browser.navigate(new URL(action, url), { method: 'POST', form }));

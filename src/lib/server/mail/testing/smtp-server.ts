@@ -65,7 +65,9 @@ export async function startSmtpServer(options: { reject?: boolean } = {}) {
 		disabledCommands: ['STARTTLS'],
 		logger: false,
 		onRcptTo(_address, _session, callback) {
-			callback(options.reject ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : null);
+			callback(
+				options.reject ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : null
+			);
 		},
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];

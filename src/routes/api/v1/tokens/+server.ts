@@ -13,7 +13,11 @@ export const POST = apiHandler(async ({ locals, request }) => {
 	if (!locals.actor) throw unauthenticated();
 	// A token cannot mint tokens: a leaked token must not be able to outlive its revocation.
 	if (!locals.sessionId) {
-		throw new AppError(403, 'session_required', 'Maak een token aan terwijl u bent ingelogd, niet met een ander token.');
+		throw new AppError(
+			403,
+			'session_required',
+			'Maak een token aan terwijl u bent ingelogd, niet met een ander token.'
+		);
 	}
 	const input = await readJson(request, apiTokenInputSchema);
 	const { db } = await app();
