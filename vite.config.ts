@@ -8,6 +8,7 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
+			emitTsDeclarations: true,
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		sveltekit({

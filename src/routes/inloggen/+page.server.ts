@@ -34,7 +34,7 @@ const errorURL = (redirectTo: string) => `/inloggen?redirectTo=${encodeURICompon
 export const actions: Actions = {
 	password: async (event) => {
 		const data = await event.request.formData();
-		const redirectTo = safeRedirectPath(data.get('redirectTo'));
+		const redirectTo = safeRedirectPath(event.url.searchParams.get('redirectTo'));
 		const password = data.get('password');
 		data.delete('password'); // never sent back to the page
 		const parsed = parseForm(passwordInput, data, (d) => ({ email: d.get('email'), password }));
@@ -53,7 +53,7 @@ export const actions: Actions = {
 	},
 	magicLink: async (event) => {
 		const data = await event.request.formData();
-		const redirectTo = safeRedirectPath(data.get('redirectTo'));
+		const redirectTo = safeRedirectPath(event.url.searchParams.get('redirectTo'));
 		const parsed = parseForm(magicLinkInput, data);
 		if (!parsed.ok) return fail(422, { ...parsed.failure.data, form: 'magicLink' });
 		const { auth } = await app();

@@ -7,7 +7,12 @@ import { orPageError } from '#lib/server/http/page.ts';
 import { requireActor } from '#lib/server/http/session.ts';
 import { can } from '#lib/server/policy/policy.ts';
 import { modelPolicy } from '#lib/server/model/model.policy.ts';
-import { createDraft, importVersion, latestPublishedVersion, listModelVersions } from '#lib/server/model/model.service.ts';
+import {
+	createDraft,
+	importVersion,
+	latestPublishedVersion,
+	listModelVersions
+} from '#lib/server/model/model.service.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

@@ -7,6 +7,7 @@ import type { Actor } from '../policy/policy.ts';
  */
 export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
 	const actor = event.locals.actor;
-	if (!actor) redirect(303, `/inloggen?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (!actor)
+		redirect(303, `/inloggen?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	return actor;
 }

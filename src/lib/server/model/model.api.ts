@@ -45,7 +45,11 @@ export const updateModelVersionSchema = z.object({
 });
 
 export const publishModelVersionSchema = z.object({
-	lock: z.int().min(0).optional().describe('Publiceer alleen als de conceptversie sindsdien niet is gewijzigd.')
+	lock: z
+		.int()
+		.min(0)
+		.optional()
+		.describe('Publiceer alleen als de conceptversie sindsdien niet is gewijzigd.')
 });
 
 export const compareQuerySchema = z.object({ a: z.uuid(), b: z.uuid() });
@@ -56,7 +60,9 @@ function collectionDiffSchema<T extends z.ZodType>(item: T) {
 	return z.object({
 		added: z.array(item),
 		removed: z.array(item),
-		changed: z.array(z.object({ key: z.string(), before: item, after: item, fields: z.array(fieldChangeSchema) })),
+		changed: z.array(
+			z.object({ key: z.string(), before: item, after: item, fields: z.array(fieldChangeSchema) })
+		),
 		unchanged: z.int()
 	});
 }
@@ -122,7 +128,8 @@ export const modelOperations: Operation[] = [
 	operation({
 		method: 'put',
 		path: '/api/v1/model-versions/{id}',
-		summary: 'Vervang het document van een conceptversie (409 bij een verouderde lock of een gepubliceerde versie)',
+		summary:
+			'Vervang het document van een conceptversie (409 bij een verouderde lock of een gepubliceerde versie)',
 		tag,
 		params: modelVersionIdParams,
 		body: updateModelVersionSchema,

@@ -56,7 +56,11 @@ async function post<S extends import('zod').ZodType>(
 	const url = new URL(`http://localhost/model/${id}/bewerken?/save`);
 	const event = {
 		request: new Request(url, { method: 'POST', body }),
-		locals: { actor: options.actor === undefined ? admin : options.actor, requestId: 'test', sessionId: null },
+		locals: {
+			actor: options.actor === undefined ? admin : options.actor,
+			requestId: 'test',
+			sessionId: null
+		},
 		url,
 		params: { id }
 	};
@@ -75,7 +79,8 @@ const standardFields = {
 	description: 'Studenten leren in de praktijk wat het beroep vraagt.',
 	'valueKeys.wendbaarheid': 'on',
 	'valueKeys.dialoog': 'on',
-	indicators: 'Elke student heeft een passende stageplek.\r\n\r\n  Het team bespreekt stages met het werkveld.  ',
+	indicators:
+		'Elke student heeft een passende stageplek.\r\n\r\n  Het team bespreekt stages met het werkveld.  ',
 	guidingQuestions: 'Wat leren studenten op hun stage?'
 };
 
@@ -95,7 +100,9 @@ describe('form helpers', () => {
 describe('saveDraftEdit', () => {
 	it('adds a standard with a key from its title and returns to it', async () => {
 		const { location } = await post(standardEdit, standardFields);
-		expect(location).toBe(`/model/${draft.id}/bewerken?opgeslagen=standaard-stages-met-betekenis#standaard-stages-met-betekenis`);
+		expect(location).toBe(
+			`/model/${draft.id}/bewerken?opgeslagen=standaard-stages-met-betekenis#standaard-stages-met-betekenis`
+		);
 		const added = (await current()).document.standards.at(-1);
 		expect(added).toEqual({
 			key: 'stages-met-betekenis',
@@ -103,7 +110,10 @@ describe('saveDraftEdit', () => {
 			title: 'Stages met betekenis',
 			description: 'Studenten leren in de praktijk wat het beroep vraagt.',
 			valueKeys: ['wendbaarheid', 'dialoog'],
-			indicators: ['Elke student heeft een passende stageplek.', 'Het team bespreekt stages met het werkveld.'],
+			indicators: [
+				'Elke student heeft een passende stageplek.',
+				'Het team bespreekt stages met het werkveld.'
+			],
 			guidingQuestions: ['Wat leren studenten op hun stage?']
 		});
 	});
@@ -133,7 +143,10 @@ describe('saveDraftEdit', () => {
 			indicators: 'Een indicator'
 		});
 		expect(failure?.status).toBe(422);
-		expect(failure!.data.errors).toEqual({ title: 'Vul dit veld in.', valueKeys: 'Kies minstens één referentiewaarde.' });
+		expect(failure!.data.errors).toEqual({
+			title: 'Vul dit veld in.',
+			valueKeys: 'Kies minstens één referentiewaarde.'
+		});
 		expect(failure!.data.values).toMatchObject({ formId: 'standaard-nieuw', indicators: 'Een indicator' });
 		const long = await post(standardEdit, { ...standardFields, indicators: `kort\n${'x'.repeat(1001)}` });
 		expect(long.failure!.data.errors).toEqual({ 'indicators.1': 'Gebruik hoogstens 1000 tekens per regel.' });
@@ -149,30 +162,66 @@ describe('saveDraftEdit', () => {
 
 	it('refuses a stale lock and keeps the input', async () => {
 		const stale = (await current()).lock;
-		await post(generalEdit, { formId: 'algemeen', name: 'Versie in bewerking', description: '', goal: 'Doel', condition: 'Conditie', means: 'Middel' });
+		await post(generalEdit, {
+			formId: 'algemeen',
+			name: 'Versie in bewerking',
+			description: '',
+			goal: 'Doel',
+			condition: 'Conditie',
+			means: 'Middel'
+		});
 		const { failure } = await post(
 			valueEdit,
-			{ formId: 'waarde-vertrouwen', key: 'vertrouwen', name: 'Vertrouwen', description: 'Mijn nieuwe tekst' },
+			{
+				formId: 'waarde-vertrouwen',
+				key: 'vertrouwen',
+				name: 'Vertrouwen',
+				description: 'Mijn nieuwe tekst'
+			},
 			{ lock: stale }
 		);
 		expect(failure?.status).toBe(409);
 		expect(failure!.data.message).toContain('door iemand anders gewijzigd');
-		expect(failure!.data.values).toMatchObject({ formId: 'waarde-vertrouwen', description: 'Mijn nieuwe tekst' });
-		expect((await current()).document.values.find((v) => v.key === 'vertrouwen')!.description).not.toBe('Mijn nieuwe tekst');
+		expect(failure!.data.values).toMatchObject({
+			formId: 'waarde-vertrouwen',
+			description: 'Mijn nieuwe tekst'
+		});
+		expect((await current()).document.values.find((v) => v.key === 'vertrouwen')!.description).not.toBe(
+			'Mijn nieuwe tekst'
+		);
 	});
 
 	it('edits the general part, a value, capacities and the scale labels', async () => {
-		await post(generalEdit, { name: 'Officieel model', description: 'Vastgesteld', goal: 'Doel', condition: 'Conditie', means: 'Middel' });
+		await post(generalEdit, {
+			name: 'Officieel model',
+			description: 'Vastgesteld',
+			goal: 'Doel',
+			condition: 'Conditie',
+			means: 'Middel'
+		});
 		await post(valueEdit, { key: 'vertrouwen', name: 'Vertrouwen', description: 'Ruimte voor vakmanschap.' });
 		await post(capacityEdit, { name: 'Lerend vermogen', description: 'Leren van ervaring.' });
 		await post(removeCapacityEdit, { originalKey: 'adaptive' });
-		await post(capacityEdit, { originalKey: 'steering', name: 'Sturend vermogen', description: 'Doelen stellen.' });
-		const { location } = await post(scaleEdit, { notRatedLabel: 'niet gescoord', 'labels.ambition': 'ambitie bereikt' });
+		await post(capacityEdit, {
+			originalKey: 'steering',
+			name: 'Sturend vermogen',
+			description: 'Doelen stellen.'
+		});
+		const { location } = await post(scaleEdit, {
+			notRatedLabel: 'niet gescoord',
+			'labels.ambition': 'ambitie bereikt'
+		});
 		expect(location).toContain('#schaal');
 		const document = (await current()).document;
-		expect(document).toMatchObject({ name: 'Officieel model', exampleContent: false, framing: { goal: 'Doel' } });
+		expect(document).toMatchObject({
+			name: 'Officieel model',
+			exampleContent: false,
+			framing: { goal: 'Doel' }
+		});
 		expect(document.values.find((v) => v.key === 'vertrouwen')!.description).toBe('Ruimte voor vakmanschap.');
-		expect(document.capacities.map((c) => c.key)).toEqual(expect.arrayContaining(['lerend-vermogen', 'steering']));
+		expect(document.capacities.map((c) => c.key)).toEqual(
+			expect.arrayContaining(['lerend-vermogen', 'steering'])
+		);
 		expect(document.capacities.map((c) => c.key)).not.toContain('adaptive');
 		expect(document.capacities.find((c) => c.key === 'steering')!.description).toBe('Doelen stellen.');
 		expect(document.ratingScale.notRatedLabel).toBe('niet gescoord');
@@ -185,14 +234,28 @@ describe('saveDraftEdit', () => {
 	});
 
 	it('refuses published versions, unknown items and people who may not edit', async () => {
-		const onPublished = await post(valueEdit, { key: 'vertrouwen', name: 'X', description: '' }, { id: published.id });
+		const onPublished = await post(
+			valueEdit,
+			{ key: 'vertrouwen', name: 'X', description: '' },
+			{ id: published.id }
+		);
 		expect(onPublished.failure?.status).toBe(409);
 		expect(onPublished.failure!.data.message).toContain('maak een nieuwe conceptversie');
 		const unknown = await post(removeStandardEdit, { originalKey: 'bestaat-niet' });
 		expect(unknown.failure?.status).toBe(404);
-		const refused = await post(valueEdit, { key: 'vertrouwen', name: 'X', description: '' }, { actor: officer, lock: 0 });
+		const refused = await post(
+			valueEdit,
+			{ key: 'vertrouwen', name: 'X', description: '' },
+			{ actor: officer, lock: 0 }
+		);
 		expect(refused.failure?.status).toBe(404);
-		const nobody = await post(valueEdit, { key: 'vertrouwen', name: 'X', description: '' }, { actor: null, lock: 0 });
-		expect(nobody.location).toBe(`/inloggen?redirectTo=${encodeURIComponent(`/model/${draft.id}/bewerken?/save`)}`);
+		const nobody = await post(
+			valueEdit,
+			{ key: 'vertrouwen', name: 'X', description: '' },
+			{ actor: null, lock: 0 }
+		);
+		expect(nobody.location).toBe(
+			`/inloggen?redirectTo=${encodeURIComponent(`/model/${draft.id}/bewerken?/save`)}`
+		);
 	});
 });

@@ -14,7 +14,10 @@ export interface DraftEdit<S extends z.ZodType> {
 	/** Turns the posted form into the schema's input. */
 	shape?: (data: FormData) => unknown;
 	/** Returns the changed document, where in it the change landed (`standards.3`) and the anchor to return to. */
-	apply: (document: ModelDocument, input: z.output<S>) => { document: ModelDocument; path: string; anchor: string };
+	apply: (
+		document: ModelDocument,
+		input: z.output<S>
+	) => { document: ModelDocument; path: string; anchor: string };
 }
 
 const edit = <S extends z.ZodType>(e: DraftEdit<S>) => e;
@@ -114,9 +117,15 @@ export const standardEdit = edit({
 	}),
 	apply: (document, { originalKey, ...fields }) => {
 		const isNew = originalKey === '';
-		const index = isNew ? document.standards.length : indexOfKey(document.standards, originalKey, 'De standaard');
+		const index = isNew
+			? document.standards.length
+			: indexOfKey(document.standards, originalKey, 'De standaard');
 		const standardKey = isNew
-			? uniqueKey(fields.title, document.standards.map((s) => s.key), 'standaard')
+			? uniqueKey(
+					fields.title,
+					document.standards.map((s) => s.key),
+					'standaard'
+				)
 			: originalKey;
 		document.standards[index] = { key: standardKey, ...fields };
 		return { document, path: `standards.${index}`, anchor: `standaard-${standardKey}` };
@@ -133,11 +142,23 @@ export const removeStandardEdit = edit({
 });
 
 export const capacityEdit = edit({
-	schema: z.object({ originalKey: key.default(''), name: text(1, 200), description: text(0, 5000).default('') }),
+	schema: z.object({
+		originalKey: key.default(''),
+		name: text(1, 200),
+		description: text(0, 5000).default('')
+	}),
 	apply: (document, { originalKey, name, description }) => {
 		const isNew = originalKey === '';
-		const index = isNew ? document.capacities.length : indexOfKey(document.capacities, originalKey, 'Het vermogen');
-		const capacityKey = isNew ? uniqueKey(name, document.capacities.map((c) => c.key), 'vermogen') : originalKey;
+		const index = isNew
+			? document.capacities.length
+			: indexOfKey(document.capacities, originalKey, 'Het vermogen');
+		const capacityKey = isNew
+			? uniqueKey(
+					name,
+					document.capacities.map((c) => c.key),
+					'vermogen'
+				)
+			: originalKey;
 		document.capacities[index] = { key: capacityKey, name, description };
 		return { document, path: `capacities.${index}`, anchor: `vermogen-${capacityKey}` };
 	}

@@ -88,7 +88,10 @@ export async function countAll(db: Tx): Promise<number> {
 	return row?.n ?? 0;
 }
 
-export async function insert(db: Tx, values: typeof modelVersion.$inferInsert): Promise<ModelVersionRow | null> {
+export async function insert(
+	db: Tx,
+	values: typeof modelVersion.$inferInsert
+): Promise<ModelVersionRow | null> {
 	const [row] = await db.insert(modelVersion).values(values).onConflictDoNothing().returning();
 	return row ?? null;
 }

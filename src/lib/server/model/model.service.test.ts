@@ -39,7 +39,8 @@ beforeAll(async () => {
 	const team = await buildTeam(db, institution.id);
 	admin = (await buildPerson(db, [{ role: 'network_admin' }])).actor;
 	officer = (await buildPerson(db, [{ role: 'quality_officer', institutionId: institution.id }])).actor;
-	member = (await buildPerson(db, [{ role: 'team_member', institutionId: institution.id, teamId: team.id }])).actor;
+	member = (await buildPerson(db, [{ role: 'team_member', institutionId: institution.id, teamId: team.id }]))
+		.actor;
 	v1 = (await ensureDefaultModel(db))!;
 });
 
@@ -98,7 +99,11 @@ describe('reading', () => {
 		await withDraft(async (draft) => {
 			const forAdmin = await listModelVersions(db, admin);
 			expect(forAdmin.items.map((v) => v.number)).toEqual([draft.number, 1]);
-			expect(forAdmin.items[0]).toMatchObject({ status: 'draft', name: defaultModelDocument.name, exampleContent: true });
+			expect(forAdmin.items[0]).toMatchObject({
+				status: 'draft',
+				name: defaultModelDocument.name,
+				exampleContent: true
+			});
 			expect(forAdmin.items[0]).not.toHaveProperty('document');
 			for (const actor of [officer, member]) {
 				const list = await listModelVersions(db, actor);
@@ -137,7 +142,13 @@ describe('reading', () => {
 describe('drafts', () => {
 	it('copies the latest published version into one draft, numbered next', async () => {
 		await withDraft(async (draft) => {
-			expect(draft).toMatchObject({ number: 2, status: 'draft', basedOnId: v1.id, lock: 0, createdBy: admin.userId });
+			expect(draft).toMatchObject({
+				number: 2,
+				status: 'draft',
+				basedOnId: v1.id,
+				lock: 0,
+				createdBy: admin.userId
+			});
 			expect(draft.document).toEqual(v1.document);
 			const second = await appError(createDraft(db, admin));
 			expect(second.status).toBe(409);
@@ -242,14 +253,18 @@ describe('publishing and retiring', () => {
 		document.name = 'Stiekem gewijzigd';
 		const error = await appError(updateDraft(db, admin, v2.id, document, v2.lock));
 		expect(error.status).toBe(409);
-		expect(error.message).toBe('Een gepubliceerde versie kan niet meer worden gewijzigd; maak een nieuwe conceptversie.');
+		expect(error.message).toBe(
+			'Een gepubliceerde versie kan niet meer worden gewijzigd; maak een nieuwe conceptversie.'
+		);
 		expect((await getModelVersion(db, admin, v2.id)).document.name).toBe(defaultModelDocument.name);
 	});
 
 	it('keeps a published version immutable in the database itself', async () => {
 		const changed = JSON.stringify({ ...v2.document, name: 'Met de hand gewijzigd' });
 		expect(
-			await databaseRefusal(db.execute(sql`update model_version set document = ${changed}::jsonb where id = ${v2.id}`))
+			await databaseRefusal(
+				db.execute(sql`update model_version set document = ${changed}::jsonb where id = ${v2.id}`)
+			)
 		).toMatch(/cannot be changed/);
 		expect(
 			await databaseRefusal(db.execute(sql`update model_version set status = 'draft' where id = ${v2.id}`))
@@ -266,7 +281,8 @@ describe('publishing and retiring', () => {
 	});
 
 	it('retires a published version, never the last one', async () => {
-		for (const actor of [officer, member]) expect((await appError(retireVersion(db, actor, v1.id))).status).toBe(403);
+		for (const actor of [officer, member])
+			expect((await appError(retireVersion(db, actor, v1.id))).status).toBe(403);
 		const retired = await retireVersion(db, admin, v1.id);
 		expect(retired).toMatchObject({ status: 'retired' });
 		expect(retired.retiredAt).toBeInstanceOf(Date);
@@ -277,7 +293,9 @@ describe('publishing and retiring', () => {
 		// Retired versions stay readable for the evaluations that used them.
 		expect((await getModelVersion(db, member, v1.id)).status).toBe('retired');
 		expect(
-			await databaseRefusal(db.execute(sql`update model_version set status = 'published' where id = ${v1.id}`))
+			await databaseRefusal(
+				db.execute(sql`update model_version set status = 'published' where id = ${v1.id}`)
+			)
 		).toMatch(/cannot be published again/);
 		await withDraft(async (draft) => {
 			expect((await appError(retireVersion(db, admin, draft.id))).status).toBe(409);
@@ -317,7 +335,8 @@ describe('export and import', () => {
 
 	it('refuses imports to everyone but network admins', async () => {
 		const { json } = await exportVersion(db, admin, v1.id);
-		for (const actor of [officer, member]) expect((await appError(importVersion(db, actor, json))).status).toBe(403);
+		for (const actor of [officer, member])
+			expect((await appError(importVersion(db, actor, json))).status).toBe(403);
 		expect((await appError(importVersion(db, null, json))).status).toBe(401);
 	});
 
@@ -340,7 +359,10 @@ describe('export and import', () => {
 		unknownValue.standards[0]!.valueKeys = ['eigenaarschap', 'moed'];
 		const value = await appError(importVersion(db, admin, JSON.stringify(unknownValue)));
 		expect(value.fieldErrors).toEqual([
-			{ field: 'standards.0.valueKeys.1', message: expect.stringContaining("onbekende referentiewaarde 'moed'") }
+			{
+				field: 'standards.0.valueKeys.1',
+				message: expect.stringContaining("onbekende referentiewaarde 'moed'")
+			}
 		]);
 
 		const tooLarge = JSON.stringify({ ...defaultModelDocument, description: 'x'.repeat(2 * 1024 * 1024) });

@@ -64,7 +64,11 @@ export async function listModelVersions(
 }
 
 /** One version with its document. Throws 404 for unknown ids and invisible drafts. */
-export async function getModelVersion(db: Database, actor: Actor | null, id: string): Promise<ModelVersionRow> {
+export async function getModelVersion(
+	db: Database,
+	actor: Actor | null,
+	id: string
+): Promise<ModelVersionRow> {
 	return findVisible(db, actor, id);
 }
 
@@ -167,7 +171,8 @@ export async function updateDraft(
 	return db.transaction(async (tx) => {
 		const row = await findDraftForUpdate(tx, id);
 		if (row.lock !== expectedLock) throw staleLock();
-		if (!parsed.ok) throw invalid(modelFieldErrors(parsed.errors), 'Het model bevat fouten; er is niets opgeslagen.');
+		if (!parsed.ok)
+			throw invalid(modelFieldErrors(parsed.errors), 'Het model bevat fouten; er is niets opgeslagen.');
 		const updated = await versions.updateLocked(tx, id, expectedLock, { document: parsed.document });
 		if (!updated) throw staleLock();
 		await recordAudit(tx, actor, {
@@ -186,7 +191,12 @@ export async function discardDraft(db: Database, actor: Actor | null, id: string
 	await db.transaction(async (tx) => {
 		const row = await findDraftForUpdate(tx, id);
 		await versions.remove(tx, id);
-		await recordAudit(tx, actor, { action: 'model.discard_draft', entityType, entityId: id, details: { number: row.number } });
+		await recordAudit(tx, actor, {
+			action: 'model.discard_draft',
+			entityType,
+			entityId: id,
+			details: { number: row.number }
+		});
 	});
 }
 
@@ -208,14 +218,23 @@ export async function publishVersion(
 		if (row.lock !== lock) throw staleLock();
 		// Drafts are validated on every save, but a version is published once: check again.
 		const parsed = parseModelDocument(row.document);
-		if (!parsed.ok) throw invalid(modelFieldErrors(parsed.errors), 'De conceptversie bevat fouten en kan niet worden gepubliceerd.');
+		if (!parsed.ok)
+			throw invalid(
+				modelFieldErrors(parsed.errors),
+				'De conceptversie bevat fouten en kan niet worden gepubliceerd.'
+			);
 		const updated = await versions.updateLocked(tx, id, lock, {
 			status: 'published',
 			publishedAt: new Date(),
 			publishedBy: actor.userId
 		});
 		if (!updated) throw staleLock();
-		await recordAudit(tx, actor, { action: 'model.publish', entityType, entityId: id, details: { number: row.number } });
+		await recordAudit(tx, actor, {
+			action: 'model.publish',
+			entityType,
+			entityId: id,
+			details: { number: row.number }
+		});
 		return updated;
 	});
 }
@@ -233,11 +252,21 @@ export async function retireVersion(db: Database, actor: Actor | null, id: strin
 		if (!row) throw notFound(what);
 		if (row.status !== 'published') throw conflict('Alleen een gepubliceerde versie kan worden ingetrokken.');
 		if ((await versions.countPublishedOtherThan(tx, id)) === 0) {
-			throw conflict('Dit is de enige gepubliceerde versie. Publiceer eerst een nieuwe versie, zodat er altijd een geldend model is.');
+			throw conflict(
+				'Dit is de enige gepubliceerde versie. Publiceer eerst een nieuwe versie, zodat er altijd een geldend model is.'
+			);
 		}
-		const updated = await versions.updateLocked(tx, id, row.lock, { status: 'retired', retiredAt: new Date() });
+		const updated = await versions.updateLocked(tx, id, row.lock, {
+			status: 'retired',
+			retiredAt: new Date()
+		});
 		if (!updated) throw staleLock();
-		await recordAudit(tx, actor, { action: 'model.retire', entityType, entityId: id, details: { number: row.number } });
+		await recordAudit(tx, actor, {
+			action: 'model.retire',
+			entityType,
+			entityId: id,
+			details: { number: row.number }
+		});
 		return updated;
 	});
 }
@@ -253,7 +282,10 @@ export async function exportVersion(
 	// jsonb stores keys in its own order; parsing restores the schema's order, so the file reads like the format.
 	const parsed = parseModelDocument(row.document);
 	const document = parsed.ok ? parsed.document : row.document;
-	return { filename: `referentiewaardenmodel-versie-${row.number}.json`, json: serializeModelDocument(document) };
+	return {
+		filename: `referentiewaardenmodel-versie-${row.number}.json`,
+		json: serializeModelDocument(document)
+	};
 }
 
 /**
@@ -261,15 +293,23 @@ export async function exportVersion(
  * invalid JSON or any invalid field (422, every problem listed) writes nothing;
  * an open draft (409) blocks the import.
  */
-export async function importVersion(db: Database, actor: Actor | null, jsonText: string): Promise<ModelVersionRow> {
+export async function importVersion(
+	db: Database,
+	actor: Actor | null,
+	jsonText: string
+): Promise<ModelVersionRow> {
 	authorize(actor, modelPolicy, 'model.import');
 	if (Buffer.byteLength(jsonText, 'utf8') > maxImportBytes) {
-		const message = 'Het bestand is groter dan 2 MB; een modelbestand is doorgaans enkele tientallen kilobytes.';
+		const message =
+			'Het bestand is groter dan 2 MB; een modelbestand is doorgaans enkele tientallen kilobytes.';
 		throw new AppError(413, 'too_large', message, [{ field: 'document', message }]);
 	}
 	const parsed = parseModelJson(jsonText);
 	if (!parsed.ok) {
-		throw invalid(modelFieldErrors(parsed.errors), `Het modelbestand bevat ${parsed.errors.length === 1 ? 'een fout' : `${parsed.errors.length} fouten`}; er is niets geïmporteerd.`);
+		throw invalid(
+			modelFieldErrors(parsed.errors),
+			`Het modelbestand bevat ${parsed.errors.length === 1 ? 'een fout' : `${parsed.errors.length} fouten`}; er is niets geïmporteerd.`
+		);
 	}
 	return insertDraft(db, actor, 'model.import', async () => ({ document: parsed.document, basedOn: null }));
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import type { ModelDocument } from '../../domain/model/model-document.ts';
 
 export const modelVersionStatus = pgEnum('model_version_status', ['draft', 'published', 'retired']);
@@ -28,6 +38,8 @@ export const modelVersion = pgTable(
 		uniqueIndex().on(t.number),
 		index().on(t.status),
 		// At most one open draft: two drafts of the same model would drift apart silently.
-		uniqueIndex('model_version_one_draft').on(t.status).where(sql`status = 'draft'`)
+		uniqueIndex('model_version_one_draft')
+			.on(t.status)
+			.where(sql`status = 'draft'`)
 	]
 );

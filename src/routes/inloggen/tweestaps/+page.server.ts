@@ -56,7 +56,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const parsed = parseForm(totpInput, data);
 		if (!parsed.ok) return fail(422, { ...parsed.failure.data, form: 'totp' });
-		const redirectTo = safeRedirectPath(data.get('redirectTo'));
+		const redirectTo = safeRedirectPath(event.url.searchParams.get('redirectTo'));
 		const wrong = m.auth_totp_invalid();
 		const step = {
 			path: '/two-factor/verify-totp',
@@ -72,7 +72,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const parsed = parseForm(backupInput, data);
 		if (!parsed.ok) return fail(422, { ...parsed.failure.data, form: 'backup' });
-		const redirectTo = safeRedirectPath(data.get('redirectTo'));
+		const redirectTo = safeRedirectPath(event.url.searchParams.get('redirectTo'));
 		const wrong = m.auth_backup_invalid();
 		const code = parsed.data.backupCode;
 		const step = {

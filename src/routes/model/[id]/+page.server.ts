@@ -18,9 +18,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const { db } = await app();
-	const { document, createdBy: _c, publishedBy: _p, ...version } = await orPageError(
-		getModelVersion(db, actor, event.params.id)
-	);
+	const {
+		document,
+		createdBy: _c,
+		publishedBy: _p,
+		...version
+	} = await orPageError(getModelVersion(db, actor, event.params.id));
 	const draft = version.status === 'draft';
 	return {
 		version,
