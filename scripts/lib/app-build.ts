@@ -119,9 +119,12 @@ export async function portInUse(port: number, host = '127.0.0.1'): Promise<boole
 	}
 }
 
-/** Starts `node build` with the given environment (on top of this process's). */
+/**
+ * Starts the built app over plain HTTP (scripts/serve.ts, see there why not `node build`)
+ * with the given environment on top of this process's.
+ */
 export function startServer(env: Record<string, string>, options: { quiet?: boolean } = {}): ChildProcess {
-	return spawn(process.execPath, [join(root, 'build')], {
+	return spawn(process.execPath, [join(root, 'scripts', 'serve.ts')], {
 		cwd: root,
 		env: { ...process.env, ...env },
 		stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit'
