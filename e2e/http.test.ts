@@ -44,7 +44,7 @@ describe('cross-site requests', () => {
 	const form = (origin: string) =>
 		get('/taal', {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin },
 			body: 'locale=en&redirectTo=%2F'
 		});
 

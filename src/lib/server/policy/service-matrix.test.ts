@@ -173,6 +173,8 @@ const cases: Case[] = [
 			action: 'role.assign.team_member',
 			scope: s[where],
 			alsoRequires: () => personVisible(memberTarget[where]()),
+			// A team the actor cannot see is an invalid choice (422 on the team field).
+			invalidMeansRefused: true,
 			run: (db, actor) =>
 				roles.assignRole(db, actor, memberTarget[where]().id, {
 					role: 'team_member',
