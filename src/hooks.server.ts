@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { app } from '#lib/server/app.ts';
@@ -12,8 +12,8 @@ const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
 const observe: Handle = async ({ event, resolve }) => {
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId = incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID();
-	event.locals.actor = null;
-	event.locals.sessionId = null;
+	// Assigned together so TypeScript does not narrow `actor` to null for the rest of this hook.
+	Object.assign(event.locals, { actor: null, sessionId: null });
 	const started = performance.now();
 	const response = await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
@@ -68,8 +68,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 };
 
 const localise: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// The cookie strategy does not rewrite URLs, so the original request is used as is.
+	paraglideMiddleware(event.request, ({ locale }) => {
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
