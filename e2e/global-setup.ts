@@ -5,7 +5,14 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureBuild, freePort, root, startServer, stopServer, waitUntilReady } from '../scripts/lib/app-build.ts';
+import {
+	ensureBuild,
+	freePort,
+	root,
+	startServer,
+	stopServer,
+	waitUntilReady
+} from '../scripts/lib/app-build.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -43,9 +50,11 @@ export default async function setup(project: TestProject) {
 		await waitUntilReady(baseURL, server, 60_000);
 	} catch (error) {
 		await stopServer(server);
-		throw new Error(`${(error as Error).message}; see ${logFile}`);
+		throw new Error(`${(error as Error).message}; see ${logFile}`, { cause: error });
 	}
-	console.log(`[e2e] server ready at ${baseURL} in ${((performance.now() - started) / 1000).toFixed(1)} s (log: test-results/e2e-server.log)`);
+	console.log(
+		`[e2e] server ready at ${baseURL} in ${((performance.now() - started) / 1000).toFixed(1)} s (log: test-results/e2e-server.log)`
+	);
 	project.provide('baseURL', baseURL);
 	return async () => {
 		await stopServer(server);

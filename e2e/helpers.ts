@@ -26,7 +26,8 @@ const chromiumArgs = [
 
 /** Debian's Chromium with a fresh profile (playwright makes a new user-data dir per launch). */
 export function launchBrowser(): Promise<Browser> {
-	if (!chromiumExecutable) throw new Error('no Chromium (set CHROMIUM_PATH or install Debian package chromium)');
+	if (!chromiumExecutable)
+		throw new Error('no Chromium (set CHROMIUM_PATH or install Debian package chromium)');
 	return chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs, headless: true });
 }
 
@@ -40,12 +41,24 @@ export async function newPage(
 	return { context, page };
 }
 
+/** The page's scripts have loaded and hydrated it (typing before that may be lost). */
+export async function waitForHydration(page: Page): Promise<void> {
+	await page.waitForLoadState('networkidle');
+}
+
 /** Signs in through the password form of /inloggen and waits until the page has left it. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
 	await page.goto('/inloggen');
+	await submitSignIn(page, email, password);
+}
+
+/** Fills and sends the password form of the sign-in page the browser is on. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+	await waitForHydration(page);
 	const form = page.locator('form:has(input[name="password"])');
 	await form.locator('input[name="email"]').fill(email);
 	await form.locator('input[name="password"]').fill(password);
+	expect(await form.locator('input[name="email"]').inputValue()).toBe(email);
 	await Promise.all([
 		page.waitForURL((url) => url.pathname !== '/inloggen', { timeout: 15_000 }),
 		form.locator('button[type="submit"]').click()

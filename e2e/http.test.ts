@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { baseURL } from './helpers.ts';
 
-const get = (path: string, init: RequestInit = {}) => fetch(`${baseURL()}${path}`, { redirect: 'manual', ...init });
+const get = (path: string, init: RequestInit = {}) =>
+	fetch(`${baseURL()}${path}`, { redirect: 'manual', ...init });
 
 describe('health probes', () => {
 	it('/healthz answers while the process is up', async () => {

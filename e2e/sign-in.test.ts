@@ -12,7 +12,9 @@ import {
 	launchBrowser,
 	navLabels,
 	newPage,
-	signIn
+	signIn,
+	submitSignIn,
+	waitForHydration
 } from './helpers.ts';
 
 const adminOnly = ['Auditlog', 'Uitgaande e-mail'];
@@ -28,24 +30,24 @@ describe.skipIf(!chromiumExecutable)('sign-in journeys (need /inloggen, /model, 
 		await browser?.close();
 	});
 
-	it.each(['/model', '/instellingen'])('a visitor who opens %s ends at /inloggen and comes back after signing in', async (path) => {
-		const { context, page } = await newPage(browser);
-		await page.goto(path);
-		const url = new URL(page.url());
-		expect(url.pathname).toBe('/inloggen');
-		expect(url.searchParams.get('redirectTo')).toBe(path);
-		const admin = demoAccount('network_admin');
-		const form = page.locator('form:has(input[name="password"])');
-		await form.locator('input[name="email"]').fill(admin.email);
-		await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-		await form.locator('button[type="submit"]').click();
-		await page.waitForURL((u) => u.pathname === path);
-		await context.close();
-	});
+	it.each(['/model', '/instellingen'])(
+		'a visitor who opens %s ends at /inloggen and comes back after signing in',
+		async (path) => {
+			const { context, page } = await newPage(browser);
+			await page.goto(path);
+			const url = new URL(page.url());
+			expect(url.pathname).toBe('/inloggen');
+			expect(url.searchParams.get('redirectTo')).toBe(path);
+			await submitSignIn(page, demoAccount('network_admin').email, DEMO_PASSWORD);
+			expect(new URL(page.url()).pathname).toBe(path);
+			await context.close();
+		}
+	);
 
 	it('the sign-in page passes axe, also after a wrong password', async () => {
 		const { context, page } = await newPage(browser);
 		await page.goto('/inloggen');
+		await waitForHydration(page);
 		await expectNoAxeViolations(page);
 		const form = page.locator('form:has(input[name="password"])');
 		await form.locator('input[name="email"]').fill(demoAccount('team_member', 'A').email);
@@ -54,6 +56,28 @@ describe.skipIf(!chromiumExecutable)('sign-in journeys (need /inloggen, /model, 
 		await page.waitForLoadState('networkidle');
 		expect(new URL(page.url()).pathname).toBe('/inloggen');
 		await expectNoAxeViolations(page);
+		await context.close();
+	});
+
+	// KNOWN BUG, waiting for a fix in src/lib/components/ui/TextField.svelte: hydration
+	// sets `value={value ?? ''}` on the input and wipes what the person typed before the
+	// page's scripts loaded (a slow phone). `it.fails` keeps CI green while the bug stands;
+	// when this starts "passing unexpectedly", the bug is fixed: make it a plain `it`.
+	it.fails('an e-mail address typed before the scripts loaded is kept', async () => {
+		const { context, page } = await newPage(browser);
+		// Hold the page's scripts back until the person has typed.
+		let release: () => void = () => {};
+		const typed = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await typed;
+			await route.continue();
+		});
+		await page.goto('/inloggen', { waitUntil: 'domcontentloaded' });
+		const email = page.locator('form:has(input[name="password"]) input[name="email"]');
+		await email.fill('iemand@example.nl');
+		release();
+		await waitForHydration(page);
+		expect(await email.inputValue()).toBe('iemand@example.nl');
 		await context.close();
 	});
 
@@ -81,8 +105,14 @@ describe.skipIf(!chromiumExecutable)('sign-in journeys (need /inloggen, /model, 
 		const { context, page } = await newPage(browser);
 		await signIn(page, demoAccount('network_admin').email, DEMO_PASSWORD);
 		await page.goto('/instellingen');
-		for (const name of [INSTITUTION_A, INSTITUTION_B, 'ROC Kust en Polder', 'Groene Vakschool Veldzicht', 'Vakcollege Noorderlicht']) {
-			await expect.poll(() => page.getByRole('link', { name }).count(), name).toBeGreaterThan(0);
+		for (const name of [
+			INSTITUTION_A,
+			INSTITUTION_B,
+			'ROC Kust en Polder',
+			'Groene Vakschool Veldzicht',
+			'Vakcollege Noorderlicht'
+		]) {
+			await page.getByRole('link', { name }).first().waitFor();
 		}
 		await expectNoAxeViolations(page);
 		await page.getByRole('link', { name: INSTITUTION_A }).first().click();

@@ -47,13 +47,17 @@ const magicLink = args['magic-link'];
 
 const { config } = await import('#lib/server/config.ts');
 if (magicLink && !config.smtpUrl) {
-	console.error('--magic-link needs SMTP_URL: without it the sign-in e-mail stays in the outbox, which only admins can read.');
+	console.error(
+		'--magic-link needs SMTP_URL: without it the sign-in e-mail stays in the outbox, which only admins can read.'
+	);
 	process.exit(2);
 }
 // The embedded database takes one process at a time: a second one would corrupt it.
 const port = Number(process.env.PORT || 3000);
 if (!config.databaseUrl && (await portInUse(port))) {
-	console.error(`Something runs on port ${port}: stop Kwaliteitsspiegel first (the embedded database allows one process).`);
+	console.error(
+		`Something runs on port ${port}: stop Kwaliteitsspiegel first (the embedded database allows one process).`
+	);
 	process.exit(1);
 }
 const { connect } = await import('#lib/server/db/connect.ts');
@@ -68,14 +72,19 @@ try {
 	const { db } = connection;
 	// Same start as the app: the network row (and demo data only when DEMO_DATA is on).
 	await seedDemoIfEmpty(db);
-	const [existing] = await db.select({ id: user.id }).from(user).where(eq(sql`lower(${user.email})`, email.data));
+	const [existing] = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(eq(sql`lower(${user.email})`, email.data));
 	if (existing) {
 		console.error(`There is already an account for ${email.data}; nothing was changed.`);
 		process.exitCode = 1;
 	} else {
 		// 20 characters from an alphabet without look-alikes (no 0/O, 1/l/I).
 		const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-		const password = magicLink ? null : [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
+		const password = magicLink
+			? null
+			: [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
 		const id = randomUUID();
 		await db.transaction(async (tx) => {
 			await tx.insert(user).values({ id, name: name.data, email: email.data, emailVerified: true });
@@ -101,7 +110,9 @@ try {
 			console.log(`\nOne-time password (shown only now): ${password}\n`);
 			console.log(`Sign in at ${config.origin}/inloggen and change this password under "Mijn account".`);
 		} else {
-			console.log(`\nNo password was set. Sign in at ${config.origin}/inloggen with "Inloggen met een e-maillink".`);
+			console.log(
+				`\nNo password was set. Sign in at ${config.origin}/inloggen with "Inloggen met een e-maillink".`
+			);
 		}
 	}
 } finally {

@@ -21,7 +21,13 @@ if (!chromium) {
 
 const result = spawnSync(
 	process.execPath,
-	[join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'e2e/vitest.config.ts', ...process.argv.slice(2)],
+	[
+		join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+		'run',
+		'--config',
+		'e2e/vitest.config.ts',
+		...process.argv.slice(2)
+	],
 	{ cwd: root, stdio: 'inherit' }
 );
 if (result.error) throw result.error;

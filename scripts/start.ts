@@ -33,7 +33,9 @@ function authSecret(): string | undefined {
 }
 
 if (await portInUse(Number(port), host)) {
-	console.error(`Port ${port} is already in use (is Kwaliteitsspiegel running already?). Choose another: PORT=3001 npm start`);
+	console.error(
+		`Port ${port} is already in use (is Kwaliteitsspiegel running already?). Choose another: PORT=3001 npm start`
+	);
 	process.exit(1);
 }
 

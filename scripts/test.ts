@@ -59,7 +59,7 @@ function phase(name: string, script: string[], env: NodeJS.ProcessEnv = {}): voi
 	totals.failed += counts.failed;
 	totals.skipped += counts.skipped;
 	lines.push(
-		`${name.padEnd(28)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${seconds} s)`
+		`${name.padEnd(32)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${seconds} s)`
 	);
 }
 
@@ -67,16 +67,22 @@ const started = performance.now();
 try {
 	phase('unit + integration (PGlite)', [vitest, 'run'], { TEST_DATABASE_URL: '' });
 	if (process.env.DATABASE_URL) {
-		phase('unit + integration (PostgreSQL)', [vitest, 'run'], { TEST_DATABASE_URL: process.env.DATABASE_URL });
+		phase('unit + integration (PostgreSQL)', [vitest, 'run'], {
+			TEST_DATABASE_URL: process.env.DATABASE_URL
+		});
 	} else {
-		lines.push(`${'PostgreSQL'.padEnd(28)} not run (set DATABASE_URL to a server where test databases may be made)`);
+		lines.push(
+			`${'PostgreSQL'.padEnd(32)} not run (set DATABASE_URL to a server where test databases may be made)`
+		);
 	}
 	phase('browser (e2e)', [join(root, 'scripts', 'e2e.ts')]);
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`\n${lines.join('\n')}\n${'total time'.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+console.log(
+	`\n${lines.join('\n')}\n${'total time'.padEnd(32)} ${((performance.now() - started) / 1000).toFixed(1)} s\n`
+);
 console.log(
 	`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`
 );

@@ -14,7 +14,13 @@ const stampFile = join(buildDir, '.sources.json');
 // What goes into the build. Tests, generated messages and the migrations (read at run
 // time from ./drizzle) do not.
 const sourceDirs = ['src', 'messages', 'static', 'project.inlang'];
-const sourceFiles = ['package.json', 'package-lock.json', 'vite.config.ts', 'svelte.config.js', 'tsconfig.json'];
+const sourceFiles = [
+	'package.json',
+	'package-lock.json',
+	'vite.config.ts',
+	'svelte.config.js',
+	'tsconfig.json'
+];
 const ignored = (path: string) =>
 	path.startsWith('src/lib/paraglide/') ||
 	path.startsWith('project.inlang/cache/') ||
@@ -103,7 +109,9 @@ export function freePort(): Promise<number> {
 		server.on('error', fail);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))
+			);
 		});
 	});
 }
@@ -120,11 +128,12 @@ export async function portInUse(port: number, host = '127.0.0.1'): Promise<boole
 }
 
 /**
- * Starts the built app over plain HTTP (scripts/serve.ts, see there why not `node build`)
- * with the given environment on top of this process's.
+ * Starts the built app with the given environment on top of this process's. Through
+ * server.js rather than `node build`: adapter-node 6 has no ORIGIN variable and takes
+ * every request for https, so over plain http every form post would be refused.
  */
 export function startServer(env: Record<string, string>, options: { quiet?: boolean } = {}): ChildProcess {
-	return spawn(process.execPath, [join(root, 'scripts', 'serve.ts')], {
+	return spawn(process.execPath, [join(root, 'server.js')], {
 		cwd: root,
 		env: { ...process.env, ...env },
 		stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit'

@@ -24,7 +24,7 @@ export interface DemoAccount {
 	/** The team's name within its institution (team roles only). */
 	team?: string;
 	reviewId?: string;
-	/** Where the role applies, in Dutch, for the printed table. */
+	/** Where the role applies, for the printed tables. */
 	scope: string;
 }
 
@@ -38,7 +38,7 @@ export const demoAccounts: readonly DemoAccount[] = [
 		email: 'beheer@demo.kwaliteitsspiegel.nl',
 		name: 'Noor de Beheerder',
 		role: 'network_admin',
-		scope: 'netwerk (netwerkbureau)'
+		scope: 'the network (netwerkbureau)'
 	},
 	{
 		email: 'kwaliteit@roc-a.demo.kwaliteitsspiegel.nl',
@@ -119,7 +119,7 @@ export const demoAccounts: readonly DemoAccount[] = [
 		name: 'Ruben Auditor',
 		role: 'reviewer',
 		reviewId: DEMO_REVIEW_ID,
-		scope: 'één review (bestaat nog niet: reviews komen in een latere versie)'
+		scope: 'one review (reviews do not exist yet; the grant points at a fixed review id)'
 	}
 ];
 
@@ -133,8 +133,21 @@ export function demoAccount(role: Role, institution?: DemoInstitutionKey): DemoA
 /** The demo logins as a plain-text table (for the start banner and the README). */
 export function demoLoginTable(): string {
 	const rows = demoAccounts.map((a) => [a.email, a.role, a.scope]);
-	const header = ['e-mail', 'rol', 'scope'];
+	const header = ['e-mail', 'role', 'scope'];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-	const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => c.padEnd(widths[i]!))
+			.join('  ')
+			.trimEnd();
 	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The demo logins as a Markdown table (README and docs/running.md; `npm run demo:logins`). */
+export function demoLoginMarkdown(): string {
+	return [
+		'| e-mail | role | scope |',
+		'|---|---|---|',
+		...demoAccounts.map((a) => `| \`${a.email}\` | \`${a.role}\` | ${a.scope} |`)
+	].join('\n');
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -41,10 +42,28 @@ describe('demo network data', () => {
 	it('has a demo login for every role and unique e-mail addresses', () => {
 		const roles = new Set(demoAccounts.map((a) => a.role));
 		expect([...roles].sort()).toEqual(
-			['executive', 'facilitator', 'network_admin', 'quality_officer', 'reviewer', 'team_lead', 'team_member'].sort()
+			[
+				'executive',
+				'facilitator',
+				'network_admin',
+				'quality_officer',
+				'reviewer',
+				'team_lead',
+				'team_member'
+			].sort()
 		);
 		expect(new Set(demoAccounts.map((a) => a.email)).size).toBe(demoAccounts.length);
 		expect(demoLoginTable()).toContain('beheer@demo.kwaliteitsspiegel.nl');
+	});
+
+	it('is the list docs/running.md shows (regenerate with npm run demo:logins)', () => {
+		const doc = readFileSync(new URL('../../../../docs/running.md', import.meta.url), 'utf8');
+		expect(doc).toContain(DEMO_PASSWORD);
+		for (const a of demoAccounts) {
+			expect(doc, a.email).toMatch(
+				new RegExp(`\\| \`${a.email.replaceAll('.', '\\.')}\` +\\| \`${a.role}\``)
+			);
+		}
 	});
 });
 

@@ -26,10 +26,7 @@ export interface SeedResult {
  * and the demo network when demo data is on and the database has no network yet.
  * Runs at every start; does nothing once the network exists.
  */
-export async function seedDemoIfEmpty(
-	db: Database,
-	options: { demo?: boolean } = {}
-): Promise<SeedResult> {
+export async function seedDemoIfEmpty(db: Database, options: { demo?: boolean } = {}): Promise<SeedResult> {
 	const demo = options.demo ?? config.demoData;
 	const modelCreated = (await ensureDefaultModel(db)) !== null;
 	// The usual case: an existing database, nothing to do.
@@ -103,9 +100,13 @@ async function insertDemoNetwork(tx: Tx, passwordHash: string): Promise<void> {
 	for (const demo of demoAccounts) {
 		const id = randomUUID();
 		await tx.insert(user).values({ id, name: demo.name, email: demo.email, emailVerified: true });
-		await tx
-			.insert(account)
-			.values({ id: randomUUID(), userId: id, accountId: id, providerId: 'credential', password: passwordHash });
+		await tx.insert(account).values({
+			id: randomUUID(),
+			userId: id,
+			accountId: id,
+			providerId: 'credential',
+			password: passwordHash
+		});
 		const institutionId = demo.institution ? institutionIds.get(demo.institution)! : null;
 		const teamId = demo.team ? teamIds.get(`${demo.institution}/${demo.team}`) : null;
 		if (demo.team && !teamId) throw new Error(`demo team ${demo.team} not found`);
