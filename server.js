@@ -29,10 +29,18 @@ server.listen(port, host, () => {
 	console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'listening', origin: origin.href, port }));
 });
 
-function shutdown() {
-	server.close(() => process.exit(0));
+// As adapter-node does: stop taking requests, let running ones finish, then let the app
+// close its database (PGlite flushes on close), then exit.
+let stopping = false;
+function shutdown(reason) {
+	if (stopping) return;
+	stopping = true;
 	server.closeIdleConnections();
-	setTimeout(() => process.exit(0), 10_000).unref();
+	const force = setTimeout(() => server.closeAllConnections(), 10_000);
+	server.close(() => {
+		clearTimeout(force);
+		process.emit('sveltekit:shutdown', reason);
+	});
 }
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

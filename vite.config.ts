@@ -37,6 +37,8 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		pool: 'forks'
+		pool: 'forks',
+		// Vite's plugins sometimes keep the runner open after the last file; do not wait 10 s for it.
+		teardownTimeout: 2000
 	}
 });

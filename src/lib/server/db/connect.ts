@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as schema from './schema.ts';
 import type { Database } from './database.ts';
+import { log } from '../http/log.ts';
 
 export type DatabaseDriver = 'pglite' | 'postgres';
 
@@ -31,6 +32,9 @@ async function connectPostgres(url: string, max: number): Promise<Connection> {
 	const { drizzle } = await import('drizzle-orm/node-postgres');
 	const { migrate } = await import('drizzle-orm/node-postgres/migrator');
 	const pool = new pg.Pool({ connectionString: url, max });
+	// An idle connection dropped by the server (restart, failover) must not crash the
+	// process; the pool replaces it on the next query.
+	pool.on('error', (error) => log('warn', 'database connection lost', { error: error.message }));
 	const db = drizzle(pool, { schema, casing }) as unknown as Database;
 	return {
 		db,
