@@ -26,7 +26,15 @@ const server = http.createServer((req, res) => {
 	handler(req, res);
 });
 server.listen(port, host, () => {
-	console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'listening', origin: origin.href, port }));
+	console.log(
+		JSON.stringify({
+			time: new Date().toISOString(),
+			level: 'info',
+			msg: 'listening',
+			origin: origin.href,
+			port
+		})
+	);
 });
 
 // As adapter-node does: stop taking requests, let running ones finish, then let the app

@@ -1,4 +1,4 @@
-import type { Actor } from "#lib/server/policy/policy.ts";
+import type { Actor } from '#lib/server/policy/policy.ts';
 
 declare global {
 	namespace App {

@@ -52,9 +52,7 @@ describe('defaultModelDocument', () => {
 			['op ambitieniveau', 4]
 		]);
 		expect(scale.notRatedLabel).toBe('niet beoordeeld');
-		expect(scale.levels.find((level) => level.key === scale.standardLevelKey)?.label).toBe(
-			'op de standaard'
-		);
+		expect(scale.levels.find((level) => level.key === scale.standardLevelKey)?.label).toBe('op de standaard');
 	});
 
 	it('has the five capacities', () => {

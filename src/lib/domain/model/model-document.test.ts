@@ -53,9 +53,7 @@ describe('parseModelDocument', () => {
 			expect(errors).toHaveLength(1);
 			expect(errors[0]?.path).toBe('document');
 		}
-		expect(errorsOf('model')[0]?.message).toBe(
-			'document: moet een object zijn, maar is een tekst.'
-		);
+		expect(errorsOf('model')[0]?.message).toBe('document: moet een object zijn, maar is een tekst.');
 		expect(errorsOf([])[0]?.message).toBe('document: moet een object zijn, maar is een lijst.');
 		expect(errorsOf(undefined)[0]?.message).toBe('document: er is geen modeldocument aangeleverd.');
 	});
@@ -105,9 +103,7 @@ describe('parseModelDocument', () => {
 		setAt(input, ['framing', 'goal'], undefined);
 		setAt(input, ['values', 0, 'name'], undefined);
 		setAt(input, ['format'], undefined);
-		expect(errorAt(input, 'framing.goal').message).toBe(
-			'framing.goal: ontbreekt; dit veld is verplicht.'
-		);
+		expect(errorAt(input, 'framing.goal').message).toBe('framing.goal: ontbreekt; dit veld is verplicht.');
 		expect(errorAt(input, 'values[0].name').message).toBe(
 			'values[0].name: ontbreekt; dit veld is verplicht.'
 		);
@@ -129,9 +125,7 @@ describe('parseModelDocument', () => {
 		expect(errorAt(input, 'ratingScale.levels[0].rank').message).toBe(
 			'ratingScale.levels[0].rank: moet een geheel getal zijn, maar is een kommagetal.'
 		);
-		expect(errorAt(input, 'format').message).toBe(
-			"format: moet 'kwaliteitsspiegel.model/v1' zijn."
-		);
+		expect(errorAt(input, 'format').message).toBe("format: moet 'kwaliteitsspiegel.model/v1' zijn.");
 	});
 
 	it('rejects strings and lists that are too long, and empty text', () => {
@@ -139,9 +133,7 @@ describe('parseModelDocument', () => {
 		input.name = 'x'.repeat(201);
 		input.standards[0]!.indicators = Array.from({ length: 31 }, (_, i) => `Indicator ${i}`);
 		input.values[0]!.name = '   ';
-		expect(errorAt(input, 'name').message).toBe(
-			'name: mag hoogstens 200 tekens bevatten (nu 201).'
-		);
+		expect(errorAt(input, 'name').message).toBe('name: mag hoogstens 200 tekens bevatten (nu 201).');
 		expect(errorAt(input, 'standards[0].indicators').message).toBe(
 			'standards[0].indicators: mag hoogstens 30 items bevatten (nu 31).'
 		);
@@ -152,9 +144,7 @@ describe('parseModelDocument', () => {
 		const input = doc();
 		input.values[0]!.key = 'Eigen Aarschap';
 		setAt(input, ['standards', 0, 'valuekeys'], ['eigenaarschap']);
-		expect(errorAt(input, 'values[0].key').message).toMatch(
-			/^values\[0\]\.key: is geen geldige sleutel/
-		);
+		expect(errorAt(input, 'values[0].key').message).toMatch(/^values\[0\]\.key: is geen geldige sleutel/);
 		expect(errorAt(input, 'standards[0]').message).toBe(
 			"standards[0]: onbekend veld 'valuekeys'; controleer de spelling."
 		);

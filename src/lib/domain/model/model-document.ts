@@ -158,8 +158,7 @@ export type Capacity = z.infer<typeof capacitySchema>;
 export type RatingLevel = z.infer<typeof ratingLevelSchema>;
 export type RatingScale = z.infer<typeof ratingScaleSchema>;
 
-export type ModelParseResult =
-	{ ok: true; document: ModelDocument } | { ok: false; errors: ModelError[] };
+export type ModelParseResult = { ok: true; document: ModelDocument } | { ok: false; errors: ModelError[] };
 
 /** Validates an already-decoded JSON value as a model document; errors carry Dutch messages that name the path. */
 export function parseModelDocument(input: unknown): ModelParseResult {
@@ -189,9 +188,7 @@ export function parseModelJson(json: string): ModelParseResult {
 		const reason = error instanceof Error ? ` (${error.message})` : '';
 		return {
 			ok: false,
-			errors: [
-				{ path: 'document', message: `document: het bestand is geen geldige JSON${reason}.` }
-			]
+			errors: [{ path: 'document', message: `document: het bestand is geen geldige JSON${reason}.` }]
 		};
 	}
 	return parseModelDocument(input);

@@ -63,10 +63,7 @@ function quoteAll(items: readonly unknown[]): string {
  * Schema-level `{ error }` messages and refinement messages take precedence over it.
  */
 export const dutchModelErrorMap: z.core.$ZodErrorMap = (issue) => {
-	if (
-		issue.input === undefined &&
-		(issue.code === 'invalid_type' || issue.code === 'invalid_value')
-	) {
+	if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
 		return 'ontbreekt; dit veld is verplicht.';
 	}
 	switch (issue.code) {
@@ -90,9 +87,7 @@ export const dutchModelErrorMap: z.core.$ZodErrorMap = (issue) => {
 			const max = Number(issue.maximum);
 			if (issue.origin === 'string' || issue.origin === 'array') {
 				const actual =
-					typeof issue.input === 'string' || Array.isArray(issue.input)
-						? ` (nu ${issue.input.length})`
-						: '';
+					typeof issue.input === 'string' || Array.isArray(issue.input) ? ` (nu ${issue.input.length})` : '';
 				return `mag hoogstens ${max} ${countNoun(issue.origin, max)} bevatten${actual}.`;
 			}
 			return `mag hoogstens ${max} zijn.`;

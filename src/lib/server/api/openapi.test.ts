@@ -48,9 +48,13 @@ describe('OpenAPI document', () => {
 	it('has unique operation ids and JSON schemas for bodies', () => {
 		const ids: string[] = [];
 		for (const [, methods] of Object.entries(document.paths)) {
-			for (const op of Object.values(methods) as { operationId: string; requestBody?: { content: Record<string, { schema: object }> } }[]) {
+			for (const op of Object.values(methods) as {
+				operationId: string;
+				requestBody?: { content: Record<string, { schema: object }> };
+			}[]) {
 				ids.push(op.operationId);
-				for (const media of Object.values(op.requestBody?.content ?? {})) expect(media.schema).toBeTypeOf('object');
+				for (const media of Object.values(op.requestBody?.content ?? {}))
+					expect(media.schema).toBeTypeOf('object');
 			}
 		}
 		expect(ids.length).toBe(new Set(ids).size);

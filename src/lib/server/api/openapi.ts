@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Operation } from './operation.ts';
 
 function schema(s: z.ZodType, io: 'input' | 'output') {
-	const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+	const { $schema: _ignored, ...rest } = z.toJSONSchema(s, {
+		target: 'draft-2020-12',
+		io,
+		unrepresentable: 'any'
+	});
 	return rest;
 }
 
@@ -38,21 +42,36 @@ const problemSchema = {
 export function openApiDocument(operations: Operation[], serverUrl: string) {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const op of operations) {
-		const problem = { description: 'Probleem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+		const problem = {
+			description: 'Probleem (RFC 9457)',
+			content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+		};
 		paths[op.path] ??= {};
 		paths[op.path]![op.method] = {
 			summary: op.summary,
 			tags: [op.tag],
-			operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
+			operationId: `${op.method}${op.path
+				.replace(/[{}]/g, '')
+				.replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())
+				.replace(/[^A-Za-z0-9]/g, '')}`,
 			parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
 			...(op.body
-				? { requestBody: { required: true, content: { [op.bodyType ?? 'application/json']: { schema: schema(op.body, 'input') } } } }
+				? {
+						requestBody: {
+							required: true,
+							content: { [op.bodyType ?? 'application/json']: { schema: schema(op.body, 'input') } }
+						}
+					}
 				: {}),
 			responses: {
 				[String(op.responseStatus ?? 200)]: {
 					description: 'OK',
 					...(op.response
-						? { content: { [op.responseType ?? 'application/json']: { schema: schema(op.response, 'output') } } }
+						? {
+								content: {
+									[op.responseType ?? 'application/json']: { schema: schema(op.response, 'output') }
+								}
+							}
 						: {})
 				},
 				'400': problem,
@@ -69,7 +88,8 @@ export function openApiDocument(operations: Operation[], serverUrl: string) {
 		info: {
 			title: 'Kwaliteitsspiegel API',
 			version: '1',
-			description: 'JSON-API van Kwaliteitsspiegel. Fouten zijn RFC 9457 probleemdocumenten; lijsten zijn gepagineerd.'
+			description:
+				'JSON-API van Kwaliteitsspiegel. Fouten zijn RFC 9457 probleemdocumenten; lijsten zijn gepagineerd.'
 		},
 		servers: [{ url: serverUrl }],
 		paths,

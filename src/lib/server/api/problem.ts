@@ -18,7 +18,9 @@ export function problem(
 			title,
 			status,
 			...(detail ? { detail } : {}),
-			...(errors.length ? { errors: errors.map((e) => ({ pointer: `/${e.field.replaceAll('.', '/')}`, ...e })) } : {}),
+			...(errors.length
+				? { errors: errors.map((e) => ({ pointer: `/${e.field.replaceAll('.', '/')}`, ...e })) }
+				: {}),
 			...(requestId ? { requestId } : {})
 		},
 		{ status, headers: { 'content-type': 'application/problem+json' } }
@@ -48,10 +50,22 @@ export function apiHandler(fn: (event: RequestEvent) => Promise<Response>) {
 		} catch (error) {
 			const requestId = event.locals.requestId;
 			if (error instanceof AppError) {
-				return problem(error.status, titles[error.status] ?? 'Fout', error.message, error.fieldErrors, requestId);
+				return problem(
+					error.status,
+					titles[error.status] ?? 'Fout',
+					error.message,
+					error.fieldErrors,
+					requestId
+				);
 			}
 			if (error instanceof z.ZodError) {
-				return problem(422, titles[422]!, 'De invoer voldoet niet aan het schema.', issuesToFieldErrors(error), requestId);
+				return problem(
+					422,
+					titles[422]!,
+					'De invoer voldoet niet aan het schema.',
+					issuesToFieldErrors(error),
+					requestId
+				);
 			}
 			log('error', 'api error', { requestId, error: error instanceof Error ? error.stack : String(error) });
 			return problem(500, 'Serverfout', 'Er ging iets mis. Probeer het later opnieuw.', [], requestId);
@@ -77,7 +91,12 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 	}
 	const result = schema.safeParse(body);
 	if (!result.success) {
-		throw new AppError(422, 'validation', 'De invoer voldoet niet aan het schema.', issuesToFieldErrors(result.error));
+		throw new AppError(
+			422,
+			'validation',
+			'De invoer voldoet niet aan het schema.',
+			issuesToFieldErrors(result.error)
+		);
 	}
 	return result.data;
 }
@@ -86,7 +105,12 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
 	const result = schema.safeParse(Object.fromEntries(url.searchParams));
 	if (!result.success) {
-		throw new AppError(400, 'invalid_query', 'De zoekparameters zijn ongeldig.', issuesToFieldErrors(result.error));
+		throw new AppError(
+			400,
+			'invalid_query',
+			'De zoekparameters zijn ongeldig.',
+			issuesToFieldErrors(result.error)
+		);
 	}
 	return result.data;
 }

@@ -33,7 +33,9 @@ export async function listAuditEvents(
 	options: { page: number; pageSize: number; entityType?: string }
 ) {
 	authorize(actor, auditPolicy, 'audit.read');
-	const where: SQL | undefined = options.entityType ? eq(auditEvent.entityType, options.entityType) : undefined;
+	const where: SQL | undefined = options.entityType
+		? eq(auditEvent.entityType, options.entityType)
+		: undefined;
 	const [items, [total]] = await Promise.all([
 		db
 			.select({

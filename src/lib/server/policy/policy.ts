@@ -94,18 +94,11 @@ export interface Visibility {
 }
 
 /** The filter a list query applies so that it returns exactly what `can` allows. */
-export function visibility<A extends string>(
-	actor: Actor | null,
-	policy: Policy<A>,
-	action: A
-): Visibility {
+export function visibility<A extends string>(actor: Actor | null, policy: Policy<A>, action: A): Visibility {
 	const result: Visibility = { all: false, institutionIds: [], teamIds: [] };
 	if (!actor) return result;
 	for (const rule of policy[action]) {
-		const grants =
-			rule.role === 'signed_in'
-				? [null]
-				: actor.grants.filter((g) => g.role === rule.role);
+		const grants = rule.role === 'signed_in' ? [null] : actor.grants.filter((g) => g.role === rule.role);
 		for (const g of grants) {
 			if (rule.reach === 'anywhere') result.all = true;
 			else if (rule.reach === 'institution' && g?.institutionId) result.institutionIds.push(g.institutionId);

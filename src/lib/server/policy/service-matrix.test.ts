@@ -38,7 +38,9 @@ beforeAll(async () => {
 	connection = await createTestDatabase();
 	db = connection.db;
 	world = await buildWorld(db);
-	const reviewer = await buildPerson(db, [{ role: 'reviewer', reviewId: '00000000-0000-4000-8000-000000000001' }]);
+	const reviewer = await buildPerson(db, [
+		{ role: 'reviewer', reviewId: '00000000-0000-4000-8000-000000000001' }
+	]);
 	actors = {
 		...Object.fromEntries(Object.entries(world.people).map(([key, p]) => [key, p.actor])),
 		reviewer: reviewer.actor,
@@ -63,7 +65,11 @@ interface Case {
 function personVisible(person: { id: string; actor: Actor }) {
 	return (actor: Actor | null) =>
 		person.actor.grants.some((g) =>
-			can(actor, peoplePolicy, 'person.read', { institutionId: g.institutionId, teamId: g.teamId, userId: person.id })
+			can(actor, peoplePolicy, 'person.read', {
+				institutionId: g.institutionId,
+				teamId: g.teamId,
+				userId: person.id
+			})
 		);
 }
 
@@ -74,7 +80,9 @@ function expectedFor(c: Case, actor: Actor | null): 'allowed' | 'refused' {
 	return ok ? 'allowed' : 'refused';
 }
 
-const teamCsv = new TextEncoder().encode('team;opleiding;opleidingscode;niveau;leerweg\nNieuw team;Kok;25180;2;BOL\n');
+const teamCsv = new TextEncoder().encode(
+	'team;opleiding;opleidingscode;niveau;leerweg\nNieuw team;Kok;25180;2;BOL\n'
+);
 
 function scopesOf(w: () => World) {
 	return {
@@ -109,7 +117,8 @@ const cases: Case[] = [
 			policy: organisationPolicy,
 			action: 'institution.update',
 			scope: () => ({ institutionId: instOf[where]().id }),
-			run: (db, actor) => institutions.updateInstitution(db, actor, instOf[where]().id, { name: 'Gewijzigd College' })
+			run: (db, actor) =>
+				institutions.updateInstitution(db, actor, instOf[where]().id, { name: 'Gewijzigd College' })
 		},
 		{
 			name: `location.manage (${where})`,
@@ -186,24 +195,36 @@ const cases: Case[] = [
 			policy: peoplePolicy,
 			action: 'role.assign.team_lead',
 			scope: s[where],
-			alsoRequires: () => personVisible(where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1),
+			alsoRequires: () =>
+				personVisible(where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1),
 			run: (db, actor) =>
-				roles.assignRole(db, actor, (where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1).id, {
-					role: 'team_lead',
-					teamId: teamOf[where]().id
-				})
+				roles.assignRole(
+					db,
+					actor,
+					(where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1).id,
+					{
+						role: 'team_lead',
+						teamId: teamOf[where]().id
+					}
+				)
 		},
 		{
 			name: `role.assign.institution (${where})`,
 			policy: peoplePolicy,
 			action: 'role.assign.institution',
 			scope: () => ({ institutionId: instOf[where]().id }),
-			alsoRequires: () => personVisible(where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1),
+			alsoRequires: () =>
+				personVisible(where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1),
 			run: (db, actor) =>
-				roles.assignRole(db, actor, (where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1).id, {
-					role: 'executive',
-					institutionId: instOf[where]().id
-				})
+				roles.assignRole(
+					db,
+					actor,
+					(where === 'otherInstitution' ? world.people.memberB1 : world.people.memberA1).id,
+					{
+						role: 'executive',
+						institutionId: instOf[where]().id
+					}
+				)
 		},
 		{
 			// Adding a new person with a team role; a team the actor cannot see is refused
@@ -228,7 +249,8 @@ const cases: Case[] = [
 		policy: organisationPolicy,
 		action: 'institution.create',
 		scope: () => ({}),
-		run: (db, actor) => institutions.createInstitution(db, actor, { name: 'Nieuw College', rioCode: '999Z999' })
+		run: (db, actor) =>
+			institutions.createInstitution(db, actor, { name: 'Nieuw College', rioCode: '999Z999' })
 	},
 	{
 		name: 'model.read_published (network)',

@@ -11,7 +11,10 @@ let counter = 0;
 const next = () => ++counter;
 
 /** An institution with a valid, unique RIO code. */
-export async function buildInstitution(db: Database, overrides: Partial<typeof institution.$inferInsert> = {}) {
+export async function buildInstitution(
+	db: Database,
+	overrides: Partial<typeof institution.$inferInsert> = {}
+) {
 	const n = next();
 	const [row] = await db
 		.insert(institution)
