@@ -13,6 +13,9 @@ const protocol = origin.protocol.slice(0, -1);
 // Headers only this process sets: a value sent by a client is overwritten below.
 process.env.PROTOCOL_HEADER = 'x-ks-origin-protocol';
 process.env.HOST_HEADER = 'x-ks-origin-host';
+// adapter-node refuses request bodies over BODY_SIZE_LIMIT (default 512 kB) before the app
+// sees them; the app's own limits are larger (a model file up to 2 MB, JSON bodies up to 1 MB).
+process.env.BODY_SIZE_LIMIT ??= '3M';
 const { handler } = await import('./build/handler.js');
 
 // Rate limits key on the client address; behind a reverse proxy that sets X-Forwarded-For

@@ -30,3 +30,19 @@ export function formFor(result: FormResult | null | undefined, name: string): Fo
 /** The refilled value after a refused submit, else the stored one. */
 export const valueOf = (view: FormView, field: string, stored: string | number | null | undefined): string =>
 	view.values[field] ?? (stored === null || stored === undefined ? '' : String(stored));
+
+/**
+ * Id, name, value (refilled, else stored) and error of a field, to spread onto a TextField
+ * or SelectField: `<TextField {...fieldOf(view, 'name', 'team-naam')} label=… />`.
+ */
+export const fieldOf = (
+	view: FormView,
+	name: string,
+	id: string,
+	stored?: string | number | null
+): { id: string; name: string; value: string; error: string | undefined } => ({
+	id,
+	name,
+	value: valueOf(view, name, stored),
+	error: view.errors[name]
+});

@@ -58,6 +58,10 @@ export function apiHandler(fn: (event: RequestEvent) => Promise<Response>) {
 					requestId
 				);
 			}
+			// The server's own body limit (adapter-node's BODY_SIZE_LIMIT) fails the body read with 413.
+			if (isBodyTooLarge(error)) {
+				return problem(413, titles[413]!, 'Het verzoek is te groot.', [], requestId);
+			}
 			if (error instanceof z.ZodError) {
 				return problem(
 					422,
@@ -71,6 +75,11 @@ export function apiHandler(fn: (event: RequestEvent) => Promise<Response>) {
 			return problem(500, 'Serverfout', 'Er ging iets mis. Probeer het later opnieuw.', [], requestId);
 		}
 	};
+}
+
+/** SvelteKit's error for a request body over the server's limit (read with `request.text()` etc.). */
+function isBodyTooLarge(error: unknown): boolean {
+	return error instanceof Error && (error as { status?: unknown }).status === 413;
 }
 
 const maxJsonBytes = 1024 * 1024;

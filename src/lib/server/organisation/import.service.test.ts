@@ -1,24 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvent } from '../audit/audit.table.ts';
 import { user } from '../auth/auth.table.ts';
-import type { Connection } from '../db/connect.ts';
 import { roleAssignment } from '../people/people.table.ts';
-import { createTestDatabase } from '../testing/database.ts';
 import { buildInstitution, buildPerson } from '../testing/factories.ts';
 import { MAX_IMPORT_ROWS, previewImport, runImport } from './import.service.ts';
 import { learningRoute, location, team } from './organisation.table.ts';
-import { buildWorld, countRows, failure, type World } from './test-world.ts';
+import { countRows, failure, useWorld } from './test-world.ts';
 
-let connection: Connection;
-let world: World;
-const db = () => connection.db;
-
-beforeAll(async () => {
-	connection = await createTestDatabase();
-	world = await buildWorld(db());
-});
-afterAll(() => connection.close());
+const { db, world } = useWorld();
 
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 const teamHeader = 'team;locatie;opleiding;opleidingscode;niveau;leerweg;sector';

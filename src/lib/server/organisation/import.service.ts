@@ -119,29 +119,46 @@ async function plan(
 
 type ReadFile = Extract<ReturnType<typeof readCsv>, { ok: true }>;
 
+/** The report of a readable file: both checks' row errors merged, its plan's actions counted. */
+function readReport(
+	kind: ImportKind,
+	read: ReadFile,
+	checked: { invalid: InvalidImportRow[]; warnings: string[] },
+	planned: { rowErrors: InvalidImportRow[]; items: { action: string }[] },
+	rest: { summary: Partial<ImportSummary>; teams: TeamPlanItem[]; people: PersonPlanItem[] }
+): ImportReport {
+	const rowErrors = mergeRowErrors([...checked.invalid, ...planned.rowErrors]);
+	return {
+		kind,
+		fileErrors: [],
+		rowCount: read.rows.length,
+		ok: rowErrors.length === 0,
+		rowErrors,
+		warnings: [...read.warnings, ...checked.warnings],
+		summary: {
+			...emptySummary,
+			toCreate: count(planned.items, 'create'),
+			toUpdate: count(planned.items, 'update'),
+			unchanged: count(planned.items, 'unchanged'),
+			...rest.summary
+		},
+		teams: rest.teams,
+		people: rest.people
+	};
+}
+
 async function planTeams(tx: Tx, actor: Actor, institutionId: string, read: ReadFile): Promise<Planned> {
 	const checked = validateImportRows('teams', read);
 	const teams = await planTeamImport(tx, institutionId, checked.valid);
-	const rowErrors = mergeRowErrors([...checked.invalid, ...teams.rowErrors]);
 	return {
-		report: {
-			kind: 'teams',
-			fileErrors: [],
-			rowCount: read.rows.length,
-			ok: rowErrors.length === 0,
-			rowErrors,
-			warnings: [...read.warnings, ...checked.warnings],
+		report: readReport('teams', read, checked, teams, {
 			summary: {
-				...emptySummary,
-				toCreate: count(teams.items, 'create'),
-				toUpdate: count(teams.items, 'update'),
-				unchanged: count(teams.items, 'unchanged'),
 				locationsToCreate: teams.newLocations.length,
 				routesToAdd: teams.items.reduce((n, i) => n + i.routesToAdd.length, 0)
 			},
 			teams: teams.items,
 			people: []
-		},
+		}),
 		apply: (write) => applyTeamImport(write, actor, institutionId, teams)
 	};
 }
@@ -149,25 +166,12 @@ async function planTeams(tx: Tx, actor: Actor, institutionId: string, read: Read
 async function planPeople(tx: Tx, actor: Actor, institutionId: string, read: ReadFile): Promise<Planned> {
 	const checked = validateImportRows('people', read);
 	const people = await planPersonImport(tx, actor, institutionId, checked.valid);
-	const rowErrors = mergeRowErrors([...checked.invalid, ...people.rowErrors]);
 	return {
-		report: {
-			kind: 'people',
-			fileErrors: [],
-			rowCount: read.rows.length,
-			ok: rowErrors.length === 0,
-			rowErrors,
-			warnings: [...read.warnings, ...checked.warnings],
-			summary: {
-				...emptySummary,
-				toCreate: count(people.items, 'create'),
-				toUpdate: count(people.items, 'update'),
-				unchanged: count(people.items, 'unchanged'),
-				rolesToAdd: people.items.reduce((n, i) => n + i.rolesToAdd.length, 0)
-			},
+		report: readReport('people', read, checked, people, {
+			summary: { rolesToAdd: people.items.reduce((n, i) => n + i.rolesToAdd.length, 0) },
 			teams: [],
 			people: people.items
-		},
+		}),
 		apply: (write) => applyPersonImport(write, actor, institutionId, people)
 	};
 }

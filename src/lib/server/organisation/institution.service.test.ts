@@ -1,9 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvent } from '../audit/audit.table.ts';
-import type { Connection } from '../db/connect.ts';
 import { can } from '../policy/policy.ts';
-import { createTestDatabase } from '../testing/database.ts';
 import {
 	archiveInstitution,
 	createInstitution,
@@ -14,17 +12,9 @@ import {
 } from './institution.service.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { institution } from './organisation.table.ts';
-import { buildWorld, countRows, failure, type World } from './test-world.ts';
+import { countRows, failure, useWorld } from './test-world.ts';
 
-let connection: Connection;
-let world: World;
-const db = () => connection.db;
-
-beforeAll(async () => {
-	connection = await createTestDatabase();
-	world = await buildWorld(db());
-});
-afterAll(() => connection.close());
+const { db, world } = useWorld();
 
 const page = { page: 1, pageSize: 200 };
 

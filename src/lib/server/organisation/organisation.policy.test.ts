@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Actor, type Role } from '../policy/policy.ts';
+import { can, type Role } from '../policy/policy.ts';
+import { roleActor } from '../testing/actors.ts';
 import { organisationPolicy, type OrganisationAction } from './organisation.policy.ts';
 
 // The authorization matrix: each role, held in institution A (and team A1 for team
@@ -10,22 +11,7 @@ const B = 'inst-b';
 const A1 = 'team-a1';
 const A2 = 'team-a2';
 
-function actor(role: Role): Actor {
-	const team = role === 'team_lead' || role === 'team_member';
-	return {
-		userId: `u-${role}`,
-		name: role,
-		email: `${role}@example.test`,
-		grants: [
-			{
-				role,
-				institutionId: role === 'network_admin' ? null : A,
-				teamId: team ? A1 : null,
-				reviewId: role === 'reviewer' ? 'review-1' : null
-			}
-		]
-	};
-}
+const actor = (role: Role) => roleActor(role, { institutionId: A, teamId: A1, reviewId: 'review-1' });
 
 const scopes = {
 	ownTeam: { institutionId: A, teamId: A1 },

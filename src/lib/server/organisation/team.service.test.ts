@@ -1,26 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvent } from '../audit/audit.table.ts';
-import type { Connection } from '../db/connect.ts';
 import { can } from '../policy/policy.ts';
-import { createTestDatabase } from '../testing/database.ts';
 import { buildLocation, buildTeam } from '../testing/factories.ts';
 import { addLearningRoute, setLearningRouteArchived } from './learning-route.service.ts';
 import { createLocation, listLocations, setLocationArchived, updateLocation } from './location.service.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { learningRoute, location, team } from './organisation.table.ts';
 import { createTeam, getTeam, listMyTeams, listTeams, setTeamArchived, updateTeam } from './team.service.ts';
-import { buildWorld, countRows, failure, type World } from './test-world.ts';
+import { countRows, failure, useWorld } from './test-world.ts';
 
-let connection: Connection;
-let world: World;
-const db = () => connection.db;
-
-beforeAll(async () => {
-	connection = await createTestDatabase();
-	world = await buildWorld(db());
-});
-afterAll(() => connection.close());
+const { db, world } = useWorld();
 
 const page = { page: 1, pageSize: 200 };
 

@@ -1,6 +1,9 @@
 import { count, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Connection } from '../db/connect.ts';
 import type { Database } from '../db/database.ts';
+import { createTestDatabase } from '../testing/database.ts';
 import { buildInstitution, buildPerson, buildTeam, type BuiltPerson } from '../testing/factories.ts';
 
 // Test fixtures shared by the organisation and people tests: two institutions with two
@@ -43,6 +46,22 @@ export async function buildWorld(db: Database) {
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 export type PersonKey = keyof World['people'];
+
+/**
+ * A test file's own database with the world in it: created before the file's first test,
+ * closed after its last. Call it at the top level of the file. `world` is filled in place
+ * (in beforeAll), so tests can read `world.a` as if it were a plain constant.
+ */
+export function useWorld(): { db: () => Connection['db']; world: World } {
+	let connection: Connection | undefined;
+	const world = {} as World;
+	beforeAll(async () => {
+		connection = await createTestDatabase();
+		Object.assign(world, await buildWorld(connection.db));
+	});
+	afterAll(() => connection?.close());
+	return { db: () => connection!.db, world };
+}
 
 /** Rows in a table (optionally matching `where`), to prove that nothing was written. */
 export async function countRows(db: Database, table: PgTable, where?: SQL): Promise<number> {

@@ -72,6 +72,15 @@ export async function rolesOf(
 
 export type PersonRow = Pick<typeof user.$inferSelect, 'id' | 'name' | 'email' | 'archivedAt' | 'createdAt'>;
 
+/** The columns of a PersonRow, for every query that loads people. */
+export const personColumns = {
+	id: user.id,
+	name: user.name,
+	email: user.email,
+	archivedAt: user.archivedAt,
+	createdAt: user.createdAt
+};
+
 /**
  * Loads a person the actor may see — themselves, or someone with a role in a scope the
  * actor may read — with the roles the actor may see. Anyone else is a 404.
@@ -79,16 +88,7 @@ export type PersonRow = Pick<typeof user.$inferSelect, 'id' | 'name' | 'email' |
 export async function visiblePerson(db: Database | Tx, actor: Actor | null, id: string) {
 	const who = requireSignedIn(actor);
 	if (!personIdPattern.test(id)) throw notFound('De persoon');
-	const [person] = await db
-		.select({
-			id: user.id,
-			name: user.name,
-			email: user.email,
-			archivedAt: user.archivedAt,
-			createdAt: user.createdAt
-		})
-		.from(user)
-		.where(eq(user.id, id));
+	const [person] = await db.select(personColumns).from(user).where(eq(user.id, id));
 	if (!person) throw notFound('De persoon');
 	const roles = (await rolesOf(db, [person.id])).filter((r) =>
 		can(who, peoplePolicy, 'person.read', assignmentScope(r))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Actor, type Role } from '../policy/policy.ts';
+import { can, type Role } from '../policy/policy.ts';
+import { roleActor } from '../testing/actors.ts';
 import { assignAction, peoplePolicy } from './people.policy.ts';
 import { assignableRoles, type AssignableRole } from '../../domain/organisation/people-input.ts';
 
@@ -9,17 +10,7 @@ import { assignableRoles, type AssignableRole } from '../../domain/organisation/
 const A = 'inst-a';
 const B = 'inst-b';
 
-function actor(role: Role): Actor {
-	const team = role === 'team_lead' || role === 'team_member';
-	return {
-		userId: `u-${role}`,
-		name: role,
-		email: `${role}@example.test`,
-		grants: [
-			{ role, institutionId: role === 'network_admin' ? null : A, teamId: team ? 'a1' : null, reviewId: null }
-		]
-	};
-}
+const actor = (role: Role) => roleActor(role, { institutionId: A, teamId: 'a1' });
 
 function where(role: AssignableRole) {
 	if (role === 'network_admin') return { network: { institutionId: null, teamId: null } };

@@ -1,24 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvent } from '../audit/audit.table.ts';
 import { account, user } from '../auth/auth.table.ts';
-import type { Connection } from '../db/connect.ts';
 import { can } from '../policy/policy.ts';
-import { createTestDatabase } from '../testing/database.ts';
-import { buildWorld, countRows, failure, type World } from '../organisation/test-world.ts';
+import { countRows, failure, useWorld } from '../organisation/test-world.ts';
 import { addPerson, getPerson, listPeople } from './person.service.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { roleAssignment } from './people.table.ts';
 
-let connection: Connection;
-let world: World;
-const db = () => connection.db;
-
-beforeAll(async () => {
-	connection = await createTestDatabase();
-	world = await buildWorld(db());
-});
-afterAll(() => connection.close());
+const { db, world } = useWorld();
 
 const page = { page: 1, pageSize: 200 };
 

@@ -10,6 +10,7 @@ import { parseInput, requireId, rethrowUnique } from '../organisation/validate.t
 import { authorize, type Actor } from '../policy/policy.ts';
 import { addPersonInputSchema, type AssignableRole } from '../../domain/organisation/people-input.ts';
 import {
+	personColumns,
 	rolesOf,
 	visibleAssignments,
 	visiblePerson,
@@ -57,13 +58,7 @@ export async function listPeople(
 	);
 	const [rows, [total]] = await Promise.all([
 		db
-			.select({
-				id: user.id,
-				name: user.name,
-				email: user.email,
-				archivedAt: user.archivedAt,
-				createdAt: user.createdAt
-			})
+			.select(personColumns)
 			.from(user)
 			.where(where)
 			.orderBy(asc(user.name), asc(user.id))
@@ -123,16 +118,7 @@ export async function addPerson(
 	authorize(who, peoplePolicy, assignAction(data.role, scope.institutionId), scope);
 	try {
 		return await db.transaction(async (tx) => {
-			const [existing] = await tx
-				.select({
-					id: user.id,
-					name: user.name,
-					email: user.email,
-					archivedAt: user.archivedAt,
-					createdAt: user.createdAt
-				})
-				.from(user)
-				.where(eq(user.email, data.email));
+			const [existing] = await tx.select(personColumns).from(user).where(eq(user.email, data.email));
 			if (existing?.archivedAt) {
 				throw conflict(
 					'Het account met dit e-mailadres is gearchiveerd; vraag het netwerkbureau het te herstellen.'

@@ -1,22 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvent } from '../audit/audit.table.ts';
-import type { Connection } from '../db/connect.ts';
-import { createTestDatabase } from '../testing/database.ts';
 import { buildPerson } from '../testing/factories.ts';
-import { buildWorld, countRows, failure, type World } from '../organisation/test-world.ts';
+import { countRows, failure, useWorld } from '../organisation/test-world.ts';
 import { roleAssignment } from './people.table.ts';
 import { assignRole, listRoles, revokeRole } from './role.service.ts';
 
-let connection: Connection;
-let world: World;
-const db = () => connection.db;
-
-beforeAll(async () => {
-	connection = await createTestDatabase();
-	world = await buildWorld(db());
-});
-afterAll(() => connection.close());
+const { db, world } = useWorld();
 
 const auditsFor = (personId: string, action: string) =>
 	db()
