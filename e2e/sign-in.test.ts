@@ -59,10 +59,8 @@ describe.skipIf(!chromiumExecutable)('sign-in journeys (need /inloggen, /model, 
 		await context.close();
 	});
 
-	// KNOWN BUG, waiting for a fix in src/lib/components/ui/TextField.svelte: hydration
-	// sets `value={value ?? ''}` on the input and wipes what the person typed before the
-	// page's scripts loaded (a slow phone). `it.fails` keeps CI green while the bug stands;
-	// when this starts "passing unexpectedly", the bug is fixed: make it a plain `it`.
+	// On a slow phone people type before the scripts load; hydration must not wipe it
+	// (TextField gives its value as defaultValue, not as a controlled value).
 	it('an e-mail address typed before the scripts loaded is kept', async () => {
 		const { context, page } = await newPage(browser);
 		// Hold the page's scripts back until the person has typed.
