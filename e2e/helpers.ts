@@ -4,6 +4,8 @@ import { expect, inject } from 'vitest';
 import { chromiumPath } from './env.ts';
 
 export { DEMO_PASSWORD, demoAccount, demoAccounts } from '../src/lib/server/demo/demo-accounts.ts';
+import { DEMO_PASSWORD, demoAccount, type DemoInstitutionKey } from '../src/lib/server/demo/demo-accounts.ts';
+import type { Role } from '../src/lib/domain/roles.ts';
 
 /** The Chromium these tests drive, or null (then the browser tests are skipped). */
 export const chromiumExecutable = chromiumPath();
@@ -82,4 +84,38 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 			v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')
 	);
 	expect(report, `axe found violations on ${page.url()}:\n${report.join('\n')}`).toEqual([]);
+}
+
+/** A new context signed in (through /inloggen) as the demo account of `role`, and its page. */
+export async function signedInPage(
+	browser: Browser,
+	role: Role,
+	institution?: DemoInstitutionKey,
+	options: { locale?: string; viewport?: { width: number; height: number } } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		baseURL: baseURL(),
+		locale: options.locale ?? 'nl-NL',
+		...(options.viewport ? { viewport: options.viewport, isMobile: true, hasTouch: true } : {})
+	});
+	const page = await context.newPage();
+	await signIn(page, demoAccount(role, institution).email, DEMO_PASSWORD);
+	return { context, page };
+}
+
+/**
+ * Signs in over HTTP (better-auth's `POST /api/auth/sign-in/email`, as the sign-in page's
+ * script does) and returns the `cookie` header value to send with later requests.
+ */
+export async function apiSignIn(email: string, password: string, base: string = baseURL()): Promise<string> {
+	const response = await fetch(`${base}/api/auth/sign-in/email`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: base },
+		body: JSON.stringify({ email, password })
+	});
+	if (response.status !== 200) throw new Error(`sign-in of ${email} answered ${response.status}`);
+	return response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ');
 }
