@@ -95,7 +95,9 @@ describe('a killed process', () => {
 				if (page * 200 >= body.total) break;
 				page++;
 				body = (await (
-					await fetch(`${second.base}/api/v1/institutions?pageSize=200&page=${page}`, { headers: { cookie: cookie2 } })
+					await fetch(`${second.base}/api/v1/institutions?pageSize=200&page=${page}`, {
+						headers: { cookie: cookie2 }
+					})
 				).json()) as typeof body;
 			}
 			const lost = acknowledged.filter((code) => !codes.has(code));

@@ -112,12 +112,9 @@ describe.skipIf(!chromiumExecutable)('reference model: draft, edit, publish, com
 		expect(await page.locator('#algemeen-goal').inputValue()).toBe(NEW_GOAL);
 	});
 
-	// KNOWN BUG (src/lib/components/ui/TextField.svelte): text areas take their text as
-	// `defaultValue`, which Svelte 5.57 does not render on the server (sveltejs/svelte#18771,
-	// open; inputs were fixed in #18733). Until the scripts run every text area of the editor
-	// is empty, and saving a form before then (slow phone, or no JavaScript) stores an empty
-	// description, indicators or guiding questions. When this passes unexpectedly, make it `it`.
-	it.fails('the editor page carries the saved text in its HTML, before any script runs', async () => {
+	// Without JavaScript (or before it runs) a form must post what is stored, not empty text
+	// areas that would wipe descriptions, indicators and guiding questions on save.
+	it('the editor page carries the saved text in its HTML, before any script runs', async () => {
 		const html = await (await admin.page.request.get(`/model/${draftId}/bewerken`)).text();
 		const goal = html.match(/<textarea[^>]*id="algemeen-goal"[^>]*>([^<]*)<\/textarea>/)?.[1];
 		expect(goal?.trim()).toBe(NEW_GOAL);

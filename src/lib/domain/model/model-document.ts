@@ -185,7 +185,9 @@ export function parseModelJson(json: string): ModelParseResult {
 	try {
 		input = JSON.parse(json);
 	} catch (error) {
-		const reason = error instanceof Error ? ` (${error.message})` : '';
+		// Keep only where the parser stopped; its own wording is English.
+		const at = error instanceof Error ? error.message.match(/line (\d+) column (\d+)/) : null;
+		const reason = at ? ` (fout bij regel ${at[1]}, kolom ${at[2]})` : '';
 		return {
 			ok: false,
 			errors: [{ path: 'document', message: `document: het bestand is geen geldige JSON${reason}.` }]
