@@ -200,7 +200,7 @@ describe('export and import', () => {
 			expect(result.errors[0]?.path).toBe('document');
 			expect(result.errors[0]?.message).toMatch(/^document: het bestand is geen geldige JSON/);
 		}
-		const located = parseModelJson('{\n  "format": oops\n}');
+		const located = parseModelJson('{\n  format: 1\n}');
 		expect(located.ok ? '' : located.errors[0]?.message).toMatch(/regel 2, kolom \d+\)\.$/);
 		expect(located.ok ? '' : located.errors[0]?.message).not.toMatch(/Unexpected|Expected/);
 	});
