@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureBuild, freePort, startServer, stopServer, waitUntilReady } from '../scripts/lib/app-build.ts';
+// The build is made once by global-setup.ts; building here again would swap ./build under
+// the shared server while other test files use it.
+import { freePort, startServer, stopServer, waitUntilReady } from '../scripts/lib/app-build.ts';
 import { demoAccount, DEMO_PASSWORD } from './helpers.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ks-durability-'));
@@ -14,7 +16,6 @@ const secret = randomBytes(32).toString('hex');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function boot() {
-	await ensureBuild();
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const server = startServer(
