@@ -24,6 +24,9 @@ async function boot() {
 			HOST: '127.0.0.1',
 			ORIGIN: base,
 			DATA_DIR: join(dataDir, 'pglite'),
+			// Always the embedded database: CI sets DATABASE_URL for the integration tests, and a
+			// server of these tests must not share (and fill) that database.
+			DATABASE_URL: '',
 			DEMO_DATA: 'true',
 			RATE_LIMIT: 'false',
 			AUTH_SECRET: secret,

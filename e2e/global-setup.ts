@@ -35,6 +35,9 @@ export default async function setup(project: TestProject) {
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL,
 			DATA_DIR: join(dataDir, 'pglite'),
+			// Always the embedded database: CI sets DATABASE_URL for the integration tests, and a
+			// server of these tests must not share (and fill) that database.
+			DATABASE_URL: '',
 			DEMO_DATA: 'true',
 			RATE_LIMIT: 'false',
 			AUTH_SECRET: randomBytes(32).toString('hex'),
