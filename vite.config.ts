@@ -9,7 +9,8 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			emitTsDeclarations: true,
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			// Dutch unless the person chooses English: many Dutch users run an English browser.
+			strategy: ['cookie', 'baseLocale']
 		}),
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
