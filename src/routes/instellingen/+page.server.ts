@@ -1,9 +1,10 @@
+import { formValues } from '#lib/server/http/forms.ts';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { app } from '#lib/server/app.ts';
 import { orPageError } from '#lib/server/http/page.ts';
 import { requireActor } from '#lib/server/http/session.ts';
-import { fields, formAction } from '#lib/server/organisation/form-action.ts';
+import { formAction } from '#lib/server/organisation/form-action.ts';
 import { createInstitution, listInstitutions } from '#lib/server/organisation/institution.service.ts';
 import { organisationPolicy } from '#lib/server/organisation/organisation.policy.ts';
 import { listMyTeams } from '#lib/server/organisation/team.service.ts';
@@ -34,7 +35,7 @@ export const actions: Actions = {
 	create: async (event) => {
 		let id = '';
 		const result = await formAction(event, 'create', async (db, actor, data) => {
-			id = (await createInstitution(db, actor, fields(data))).id;
+			id = (await createInstitution(db, actor, formValues(data))).id;
 		});
 		if (id) redirect(303, `/instellingen/${id}`);
 		return result;

@@ -1,7 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import '../../domain/zod-nl.ts';
-import { AppError, type FieldError } from '../http/errors.ts';
+import { AppError, fieldErrorsOf, type FieldError } from '../http/errors.ts';
 import { log } from '../http/log.ts';
 
 /** An RFC 9457 problem document. */
@@ -38,10 +38,6 @@ const titles: Record<number, string> = {
 	422: 'Ongeldige invoer'
 };
 
-function issuesToFieldErrors(error: z.ZodError): FieldError[] {
-	return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-}
-
 /** Wraps an API handler: service and validation errors become problem documents. */
 export function apiHandler(fn: (event: RequestEvent) => Promise<Response>) {
 	return async (event: RequestEvent): Promise<Response> => {
@@ -67,7 +63,7 @@ export function apiHandler(fn: (event: RequestEvent) => Promise<Response>) {
 					422,
 					titles[422]!,
 					'De invoer voldoet niet aan het schema.',
-					issuesToFieldErrors(error),
+					fieldErrorsOf(error, '(body)'),
 					requestId
 				);
 			}
@@ -104,7 +100,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 			422,
 			'validation',
 			'De invoer voldoet niet aan het schema.',
-			issuesToFieldErrors(result.error)
+			fieldErrorsOf(result.error, '(body)')
 		);
 	}
 	return result.data;
@@ -118,7 +114,7 @@ export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S>
 			400,
 			'invalid_query',
 			'De zoekparameters zijn ongeldig.',
-			issuesToFieldErrors(result.error)
+			fieldErrorsOf(result.error, '(body)')
 		);
 	}
 	return result.data;

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** A field-level problem, in Dutch, for a form or a problem document. */
 export interface FieldError {
 	field: string;
@@ -26,3 +28,8 @@ export const notFound = (what = 'Het gevraagde item') =>
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
 export const invalid = (fieldErrors: FieldError[], message = 'Controleer de invoer.') =>
 	new AppError(422, 'validation', message, fieldErrors);
+
+/** zod's issues as field errors; `root` names an issue about the input as a whole. */
+export function fieldErrorsOf(error: z.ZodError, root = '_form'): FieldError[] {
+	return error.issues.map((issue) => ({ field: issue.path.join('.') || root, message: issue.message }));
+}

@@ -1,7 +1,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import '../../domain/zod-nl.ts';
-import { AppError } from './errors.ts';
+import { AppError, fieldErrorsOf } from './errors.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -21,10 +21,7 @@ export function formValues(data: FormData): Record<string, string> {
 /** Field errors keyed by the first path segment (the form field's name). */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {};
-	for (const issue of error.issues) {
-		const field = issue.path.join('.') || '_form';
-		errors[field] ??= issue.message;
-	}
+	for (const e of fieldErrorsOf(error)) errors[e.field] ??= e.message;
 	return errors;
 }
 

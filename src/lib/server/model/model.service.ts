@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { Database, Tx } from '../db/database.ts';
 import { authorize, can, type Actor } from '../policy/policy.ts';
 import { AppError, conflict, invalid, notFound, type FieldError } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { requireId } from '../http/input.ts';
 import { defaultModelDocument } from '../../domain/model/default-model.ts';
 import { diffModelDocuments, type ModelDiff } from '../../domain/model/model-diff.ts';
 import {
@@ -23,7 +23,6 @@ export const maxImportBytes = 2 * 1024 * 1024;
 
 const entityType = 'model_version';
 const what = 'De modelversie';
-const uuid = z.uuid();
 
 const staleLock = () =>
 	conflict(
@@ -45,7 +44,7 @@ function summarise(row: ModelVersionRow): ModelVersionSummary {
 /** A version the actor may read; unknown ids and drafts hidden from them are both 404. */
 async function findVisible(db: Tx, actor: Actor | null, id: string): Promise<ModelVersionRow> {
 	authorize(actor, modelPolicy, 'model.read_published');
-	if (!uuid.safeParse(id).success) throw notFound(what);
+	requireId(id, what);
 	const row = await versions.find(db, id);
 	if (!row || (row.status === 'draft' && !can(actor, modelPolicy, 'model.read_draft'))) throw notFound(what);
 	return row;
@@ -148,7 +147,7 @@ export async function createDraft(db: Database, actor: Actor | null): Promise<Mo
 
 /** Locks and returns a draft for changing; 404 when missing, 409 when no longer a draft. */
 async function findDraftForUpdate(tx: Tx, id: string): Promise<ModelVersionRow> {
-	if (!uuid.safeParse(id).success) throw notFound(what);
+	requireId(id, what);
 	const row = await versions.find(tx, id, true);
 	if (!row) throw notFound(what);
 	if (row.status !== 'draft') throw notADraft();
@@ -247,7 +246,7 @@ export async function publishVersion(
 export async function retireVersion(db: Database, actor: Actor | null, id: string): Promise<ModelVersionRow> {
 	authorize(actor, modelPolicy, 'model.retire');
 	return db.transaction(async (tx) => {
-		if (!uuid.safeParse(id).success) throw notFound(what);
+		requireId(id, what);
 		const row = await versions.find(tx, id, true);
 		if (!row) throw notFound(what);
 		if (row.status !== 'published') throw conflict('Alleen een gepubliceerde versie kan worden ingetrokken.');

@@ -5,7 +5,7 @@ import { conflict, notFound, unauthenticated } from '../http/errors.ts';
 import { can, type Actor, type Visibility } from '../policy/policy.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { institution } from './organisation.table.ts';
-import { requireId } from './validate.ts';
+import { requireId } from '../http/input.ts';
 
 /**
  * The SQL form of a `visibility()` result: rows in a visible institution, or (when a

@@ -26,7 +26,3 @@ export async function formAction<F extends string>(
 	}
 	return { form, done: true as const };
 }
-
-/** A form's text fields as a plain object, for a service that validates them. */
-export const fields = (data: FormData): Record<string, string> =>
-	Object.fromEntries([...data].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

@@ -14,7 +14,7 @@ import { applyPersonImport, planPersonImport, type PersonPlanItem } from '../peo
 import { assertInstitutionWritable, visibleInstitution } from './access.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { applyTeamImport, planTeamImport, type TeamPlanItem } from './team-import.ts';
-import { parseInput, uniqueViolation } from './validate.ts';
+import { parseInput, uniqueViolation } from '../http/input.ts';
 
 // CSV imports of an institution's teams and people. A dry run and the real run build the
 // same report; the real run writes only when the report has no errors, all in one

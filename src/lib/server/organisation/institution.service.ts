@@ -14,7 +14,7 @@ import {
 } from './access.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { institution } from './organisation.table.ts';
-import { parseInput, parsePatch, rethrowUnique } from './validate.ts';
+import { parseInput, parsePatch, rethrowUnique } from '../http/input.ts';
 
 export type { InstitutionRow } from './access.ts';
 

@@ -6,7 +6,7 @@ import type { Actor } from '../policy/policy.ts';
 import { learningRouteInputSchema } from '../../domain/organisation/codes.ts';
 import { learningRoute } from './organisation.table.ts';
 import { teamForChange, type LearningRouteRow } from './team.service.ts';
-import { parseInput, requireId, rethrowUnique } from './validate.ts';
+import { parseInput, requireId, rethrowUnique } from '../http/input.ts';
 
 const describe = (r: { qualificationCode: string; level: number; pathway: string }) =>
 	`opleiding ${r.qualificationCode} niveau ${r.level} ${r.pathway}`;

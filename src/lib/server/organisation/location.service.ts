@@ -7,7 +7,7 @@ import { locationInputSchema } from '../../domain/organisation/codes.ts';
 import { assertInstitutionWritable, visibleInstitution } from './access.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { location } from './organisation.table.ts';
-import { parseInput, parsePatch, requireId, rethrowUnique } from './validate.ts';
+import { parseInput, parsePatch, requireId, rethrowUnique } from '../http/input.ts';
 
 export type LocationRow = typeof location.$inferSelect;
 

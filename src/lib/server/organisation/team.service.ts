@@ -14,7 +14,7 @@ import {
 import type { ListOptions, Page } from './institution.service.ts';
 import { organisationPolicy } from './organisation.policy.ts';
 import { institution, learningRoute, location, team } from './organisation.table.ts';
-import { parseInput, parsePatch, requireId, rethrowUnique } from './validate.ts';
+import { parseInput, parsePatch, requireId, rethrowUnique } from '../http/input.ts';
 
 export type TeamRow = typeof team.$inferSelect;
 export type LearningRouteRow = typeof learningRoute.$inferSelect;

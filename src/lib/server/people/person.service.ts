@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { conflict, invalid } from '../http/errors.ts';
 import { likePattern, visibleInstitution } from '../organisation/access.ts';
 import type { ListOptions, Page } from '../organisation/institution.service.ts';
-import { parseInput, requireId, rethrowUnique } from '../organisation/validate.ts';
+import { parseInput, requireId, rethrowUnique } from '../http/input.ts';
 import { authorize, type Actor } from '../policy/policy.ts';
 import { addPersonInputSchema, type AssignableRole } from '../../domain/organisation/people-input.ts';
 import {

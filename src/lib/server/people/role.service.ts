@@ -5,7 +5,7 @@ import { conflict, forbidden, invalid, notFound } from '../http/errors.ts';
 import { requireSignedIn, seesInstitution } from '../organisation/access.ts';
 import { organisationPolicy } from '../organisation/organisation.policy.ts';
 import { institution, team } from '../organisation/organisation.table.ts';
-import { parseInput, rethrowUnique } from '../organisation/validate.ts';
+import { parseInput, rethrowUnique } from '../http/input.ts';
 import { authorize, can, visibility, type Actor } from '../policy/policy.ts';
 import {
 	assignableRoleLabels,

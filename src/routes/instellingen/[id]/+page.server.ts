@@ -1,8 +1,9 @@
+import { formValues } from '#lib/server/http/forms.ts';
 import { z } from 'zod';
 import { app } from '#lib/server/app.ts';
 import { orPageError } from '#lib/server/http/page.ts';
 import { requireActor } from '#lib/server/http/session.ts';
-import { fields, formAction } from '#lib/server/organisation/form-action.ts';
+import { formAction } from '#lib/server/organisation/form-action.ts';
 import {
 	getInstitution,
 	institutionPermissions,
@@ -63,7 +64,7 @@ const idOf = (data: FormData, name: string) => String(data.get(name) ?? '');
 export const actions: Actions = {
 	update: (event) =>
 		formAction(event, 'update', (db, actor, data) =>
-			updateInstitution(db, actor, event.params.id, fields(data))
+			updateInstitution(db, actor, event.params.id, formValues(data))
 		),
 	archive: (event) =>
 		formAction(event, 'archive', (db, actor) => setInstitutionArchived(db, actor, event.params.id, true)),
@@ -71,7 +72,7 @@ export const actions: Actions = {
 		formAction(event, 'restore', (db, actor) => setInstitutionArchived(db, actor, event.params.id, false)),
 	addLocation: (event) =>
 		formAction(event, 'addLocation', (db, actor, data) =>
-			createLocation(db, actor, event.params.id, fields(data))
+			createLocation(db, actor, event.params.id, formValues(data))
 		),
 	archiveLocation: (event) =>
 		formAction(event, 'locations', (db, actor, data) =>
@@ -82,9 +83,13 @@ export const actions: Actions = {
 			setLocationArchived(db, actor, idOf(data, 'locationId'), false)
 		),
 	addTeam: (event) =>
-		formAction(event, 'addTeam', (db, actor, data) => createTeam(db, actor, event.params.id, fields(data))),
+		formAction(event, 'addTeam', (db, actor, data) =>
+			createTeam(db, actor, event.params.id, formValues(data))
+		),
 	addPerson: (event) =>
-		formAction(event, 'addPerson', (db, actor, data) => addPerson(db, actor, event.params.id, fields(data))),
+		formAction(event, 'addPerson', (db, actor, data) =>
+			addPerson(db, actor, event.params.id, formValues(data))
+		),
 	revokeRole: (event) =>
 		formAction(event, 'people', (db, actor, data) =>
 			revokeRole(db, actor, idOf(data, 'personId'), idOf(data, 'roleId'))

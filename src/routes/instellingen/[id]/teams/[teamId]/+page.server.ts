@@ -1,10 +1,11 @@
+import { formValues } from '#lib/server/http/forms.ts';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { app } from '#lib/server/app.ts';
 import { notFound } from '#lib/server/http/errors.ts';
 import { orPageError } from '#lib/server/http/page.ts';
 import { requireActor } from '#lib/server/http/session.ts';
-import { fields, formAction } from '#lib/server/organisation/form-action.ts';
+import { formAction } from '#lib/server/organisation/form-action.ts';
 import {
 	addLearningRoute,
 	setLearningRouteArchived
@@ -62,7 +63,7 @@ const idOf = (data: FormData, name: string) => String(data.get(name) ?? '');
 export const actions: Actions = {
 	update: (event) =>
 		formAction(event, 'update', (db, actor, data) =>
-			updateTeam(db, actor, event.params.teamId, fields(data))
+			updateTeam(db, actor, event.params.teamId, formValues(data))
 		),
 	archive: (event) =>
 		formAction(event, 'archive', (db, actor) => setTeamArchived(db, actor, event.params.teamId, true)),
@@ -70,7 +71,7 @@ export const actions: Actions = {
 		formAction(event, 'archive', (db, actor) => setTeamArchived(db, actor, event.params.teamId, false)),
 	addRoute: (event) =>
 		formAction(event, 'addRoute', (db, actor, data) =>
-			addLearningRoute(db, actor, event.params.teamId, fields(data))
+			addLearningRoute(db, actor, event.params.teamId, formValues(data))
 		),
 	archiveRoute: (event) =>
 		formAction(event, 'routes', (db, actor, data) =>
@@ -82,7 +83,7 @@ export const actions: Actions = {
 		),
 	addMember: (event) =>
 		formAction(event, 'addMember', (db, actor, data) =>
-			addPerson(db, actor, event.params.id, { ...fields(data), teamId: event.params.teamId })
+			addPerson(db, actor, event.params.id, { ...formValues(data), teamId: event.params.teamId })
 		),
 	revokeRole: (event) =>
 		formAction(event, 'members', (db, actor, data) =>

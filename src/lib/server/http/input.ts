@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import '../../domain/zod-nl.ts';
-import { invalid, notFound, type FieldError } from '../http/errors.ts';
+import { fieldErrorsOf, invalid, notFound, type FieldError } from './errors.ts';
 
 /** Parses service input; a failure becomes a 422 with a Dutch message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
-	throw invalid(
-		result.error.issues.map((issue) => ({ field: issue.path.join('.') || '_form', message: issue.message }))
-	);
+	throw invalid(fieldErrorsOf(result.error));
 }
 
 /**
