@@ -5,3 +5,4 @@ export * from '../organisation/organisation.table.ts';
 export * from '../model/model.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../mail/mail.table.ts';
+export * from '../evaluations/evaluation.table.ts';
