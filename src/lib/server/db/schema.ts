@@ -6,3 +6,6 @@ export * from '../model/model.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../mail/mail.table.ts';
 export * from '../evaluations/evaluation.table.ts';
+export * from '../ambitions/ambition.table.ts';
+export * from '../agenda/agenda.table.ts';
+export * from '../jobs/job.table.ts';
