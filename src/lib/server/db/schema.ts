@@ -9,3 +9,4 @@ export * from '../evaluations/evaluation.table.ts';
 export * from '../ambitions/ambition.table.ts';
 export * from '../agenda/agenda.table.ts';
 export * from '../jobs/job.table.ts';
+export * from '../reports/publication.table.ts';

@@ -1,0 +1,29 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { institution } from '../organisation/organisation.table.ts';
+
+/** Who may read a published summary: other members of the network, or everyone. */
+export const publicationAudience = pgEnum('publication_audience', ['members', 'public']);
+
+/**
+ * A rekenschap summary an institution chose to publish: where it stands and what it
+ * improves. Unpublished work stays private; a withdrawn summary is no longer shown.
+ * While an institution has a current publication, the network view may name it.
+ */
+export const publication = pgTable(
+	'publication',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		institutionId: uuid()
+			.notNull()
+			.references(() => institution.id),
+		audience: publicationAudience().notNull(),
+		title: text().notNull(),
+		summary: text().notNull(),
+		// A frozen copy of the figures shown, so a publication never changes after the fact.
+		figures: text().notNull().default('{}'),
+		publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		publishedBy: text(),
+		withdrawnAt: timestamp({ withTimezone: true })
+	},
+	(t) => [index().on(t.institutionId, t.withdrawnAt)]
+);
