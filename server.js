@@ -14,8 +14,9 @@ const protocol = origin.protocol.slice(0, -1);
 process.env.PROTOCOL_HEADER = 'x-ks-origin-protocol';
 process.env.HOST_HEADER = 'x-ks-origin-host';
 // adapter-node refuses request bodies over BODY_SIZE_LIMIT (default 512 kB) before the app
-// sees them; the app's own limits are larger (a model file up to 2 MB, JSON bodies up to 1 MB).
-process.env.BODY_SIZE_LIMIT ??= '3M';
+// sees them; the app's own limits are larger (evidence files up to 10 MB in a multipart form,
+// a model file up to 2 MB, JSON bodies up to 1 MB).
+process.env.BODY_SIZE_LIMIT ??= '12M';
 const { handler } = await import('./build/handler.js');
 
 // Rate limits key on the client address; behind a reverse proxy that sets X-Forwarded-For

@@ -18,16 +18,25 @@ const observe: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
 	setSecurityHeaders(response.headers, config.origin.startsWith('https:'));
+	// A questionnaire link carries its secret token in the path: never send it on as a
+	// referrer, never keep the page in a cache.
+	if (event.url.pathname.startsWith('/vragenlijst/')) {
+		response.headers.set('referrer-policy', 'no-referrer');
+		response.headers.set('cache-control', 'no-store');
+	}
 	log('info', 'request', {
 		requestId: event.locals.requestId,
 		method: event.request.method,
-		path: event.url.pathname,
+		path: loggedPath(event.url.pathname),
 		status: response.status,
 		ms: Math.round(performance.now() - started),
 		userId: event.locals.actor?.userId
 	});
 	return response;
 };
+
+/** The path for the log, without a questionnaire token (a secret that works as a password). */
+const loggedPath = (path: string) => path.replace(/^\/vragenlijst\/(?!bedankt$)[^/]+/, '/vragenlijst/[token]');
 
 function setSecurityHeaders(headers: Headers, https: boolean) {
 	headers.set('x-content-type-options', 'nosniff');
@@ -92,7 +101,7 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 	}
 	log('error', 'unhandled', {
 		requestId,
-		path: event.url.pathname,
+		path: loggedPath(event.url.pathname),
 		error: error instanceof Error ? error.stack : String(error)
 	});
 	return { message: 'Er ging iets mis. Probeer het later opnieuw.', requestId };

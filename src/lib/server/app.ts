@@ -5,6 +5,7 @@ import { createAuth, type Auth } from './auth/auth.ts';
 import { assertProductionConfig, config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { startJobRunner } from './jobs/job.runner.ts';
 
 export interface AppContext {
 	db: Database;
@@ -24,6 +25,8 @@ export function app(): Promise<AppContext> {
 		process.once('sveltekit:shutdown', () => void connection.close());
 		// A new database gets its network row and default model (and the demo network when DEMO_DATA is on).
 		await seedDemoIfEmpty(db);
+		// Durable jobs (reminders); every instance may run them, JOBS=false turns them off here.
+		if (config.jobs.enabled) startJobRunner(db, { pollMs: config.jobs.pollMs });
 		// Outside production a missing secret gets a random one: sessions then end at restart.
 		const secret = config.authSecret || randomBytes(32).toString('hex');
 		const auth = createAuth({

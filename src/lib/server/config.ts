@@ -8,6 +8,12 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 	return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
+/** A whole number of at least `min`, else the fallback. */
+function whole(value: string | undefined, fallback: number, min: number): number {
+	const n = Number(value);
+	return value && Number.isInteger(n) && n >= min ? n : fallback;
+}
+
 /** Settings from the environment, read once; see README "Configuration". */
 export const config = {
 	production,
@@ -20,6 +26,12 @@ export const config = {
 	mailFrom: env.MAIL_FROM ?? 'Kwaliteitsspiegel <no-reply@kwaliteitsspiegel.local>',
 	logLevel: env.LOG_LEVEL ?? 'info',
 	rateLimit: flag(env.RATE_LIMIT, true),
+	// Durable jobs (reminders): JOBS=false runs none in this instance; see docs/agenda-and-ambitions.md.
+	jobs: {
+		enabled: flag(env.JOBS, true),
+		pollMs: whole(env.JOBS_POLL_SECONDS, 15, 1) * 1000,
+		reminderDaysBefore: whole(env.ACTION_REMINDER_DAYS, 7, 1)
+	},
 	oidc: {
 		surfconext: {
 			issuer: env.OIDC_SURFCONEXT_ISSUER || undefined,

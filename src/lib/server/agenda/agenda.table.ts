@@ -1,6 +1,20 @@
-import { date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	date,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	smallint,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { institution, team } from '../organisation/organisation.table.ts';
 import { evaluation, finding } from '../evaluations/evaluation.table.ts';
+import { modelVersion } from '../model/model.table.ts';
 
 export const actionStatus = pgEnum('action_status', ['open', 'in_progress', 'done', 'cancelled']);
 
@@ -19,6 +33,8 @@ export const improvementAction = pgTable(
 		teamId: uuid().references(() => team.id),
 		evaluationId: uuid().references(() => evaluation.id),
 		findingId: uuid().references(() => finding.id, { onDelete: 'set null' }),
+		// The model version the value/standard/capacity keys were checked against.
+		modelVersionId: uuid().references(() => modelVersion.id),
 		title: text().notNull(),
 		reason: text().notNull().default(''),
 		valueKey: text(),
@@ -32,12 +48,18 @@ export const improvementAction = pgTable(
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		createdBy: text(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-		closedAt: timestamp({ withTimezone: true })
+		closedAt: timestamp({ withTimezone: true }),
+		// The form's one-time token: a double submit of the same form returns the first action.
+		clientToken: text()
 	},
 	(t) => [
 		index().on(t.institutionId, t.teamId, t.status),
 		index().on(t.ownerId, t.status),
-		index().on(t.status, t.dueOn)
+		index().on(t.status, t.dueOn),
+		index().on(t.evaluationId),
+		uniqueIndex('improvement_action_client_token').on(t.createdBy, t.clientToken),
+		check('improvement_action_title_length', sql`char_length(${t.title}) <= 300`),
+		check('improvement_action_progress', sql`${t.progress} between 0 and 100`)
 	]
 );
 
@@ -53,7 +75,12 @@ export const actionNote = pgTable(
 		progress: smallint(),
 		status: actionStatus(),
 		authorId: text(),
-		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		// The form's one-time token: a double submit of the same note is stored once.
+		clientToken: text()
 	},
-	(t) => [index().on(t.actionId, t.createdAt)]
+	(t) => [
+		index().on(t.actionId, t.createdAt),
+		uniqueIndex('action_note_client_token').on(t.actionId, t.clientToken)
+	]
 );

@@ -10,3 +10,4 @@ export * from '../ambitions/ambition.table.ts';
 export * from '../agenda/agenda.table.ts';
 export * from '../jobs/job.table.ts';
 export * from '../reports/publication.table.ts';
+export * from '../dashboards/rollup.table.ts';

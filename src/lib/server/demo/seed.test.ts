@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { verifyPassword } from 'better-auth/crypto';
 import { createTestDatabase } from '../testing/database.ts';
@@ -10,7 +10,21 @@ import { roleAssignment } from '../people/people.table.ts';
 import { institution, learningRoute, location, network, team } from '../organisation/organisation.table.ts';
 import { modelVersion } from '../model/model.table.ts';
 import { isBrinCode, isQualificationCode, isRioCode } from '../../domain/organisation/codes.ts';
-import { DEMO_PASSWORD, DEMO_REVIEW_ID, demoAccounts, demoLoginTable } from './demo-accounts.ts';
+import { loadActor } from '../auth/actor.ts';
+import { capacityAssessment, evaluation, finding, rating } from '../evaluations/evaluation.table.ts';
+import { saveRatings } from '../evaluations/rating.service.ts';
+import { evaluationScore, subjectPosition } from '../dashboards/rollup.table.ts';
+import { diffRollups } from '../dashboards/rollup.service.ts';
+import { improvementAction } from '../agenda/agenda.table.ts';
+import { ambition } from '../ambitions/ambition.table.ts';
+import {
+	DEMO_PASSWORD,
+	DEMO_REVIEW_ID,
+	DEMO_TEAMS,
+	demoAccount,
+	demoAccounts,
+	demoLoginTable
+} from './demo-accounts.ts';
 import { demoInstitutions } from './demo-network.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 
@@ -105,6 +119,115 @@ describe('seedDemoIfEmpty with demo data', () => {
 			.innerJoin(user, eq(user.id, account.userId))
 			.where(eq(user.email, demoAccounts[0]!.email));
 		expect(await verifyPassword({ hash: admin!.password!, password: DEMO_PASSWORD })).toBe(true);
+	});
+
+	it('adds evaluations, ambitions and actions of ROC Voorbeeld Midden that the dashboards show', async () => {
+		const inst = demoInstitutions.find((i) => i.key === 'A')!;
+		const [a] = await c.db
+			.select({ id: institution.id })
+			.from(institution)
+			.where(eq(institution.rioCode, inst.rioCode));
+		const [demoTeam] = await c.db
+			.select({ id: team.id })
+			.from(team)
+			.where(and(eq(team.institutionId, a!.id), eq(team.name, DEMO_TEAMS.A)));
+		const evaluations = await c.db.select().from(evaluation).where(eq(evaluation.institutionId, a!.id));
+		expect(evaluations.filter((e) => e.status === 'finalised').length).toBeGreaterThanOrEqual(4);
+		const finalisedOfTeam = evaluations.filter((e) => e.teamId === demoTeam!.id && e.status === 'finalised');
+		expect(finalisedOfTeam.length).toBeGreaterThanOrEqual(2);
+		// Over the last two years, so the team's trend has points.
+		const held = finalisedOfTeam.map((e) => e.endsOn!).sort();
+		expect(held[0]! < held.at(-1)!).toBe(true);
+
+		// Students answered often enough to be shown beside teachers (threshold 5).
+		const scores = await c.db
+			.select()
+			.from(evaluationScore)
+			.where(
+				and(eq(evaluationScore.evaluationId, finalisedOfTeam[0]!.id), eq(evaluationScore.kind, 'value'))
+			);
+		const respondents = (p: string) =>
+			Math.max(0, ...scores.filter((s) => s.perspective === p).map((s) => s.respondents));
+		expect(respondents('student')).toBeGreaterThanOrEqual(5);
+		expect(respondents('teacher')).toBeGreaterThanOrEqual(5);
+		expect(scores.some((s) => s.perspective === 'work_field')).toBe(true);
+
+		// The team dashboard's latest position per value, and the institution's heatmap.
+		const positions = await c.db
+			.select()
+			.from(subjectPosition)
+			.where(and(eq(subjectPosition.subjectId, demoTeam!.id), eq(subjectPosition.kind, 'value')));
+		expect(positions.map((p) => p.key).sort()).toEqual(
+			['dialoog', 'eigenaarschap', 'rekenschap', 'vertrouwen', 'wendbaarheid'].sort()
+		);
+		expect(positions.every((p) => p.positionRank !== null)).toBe(true);
+		const heatmap = await c.db
+			.selectDistinct({ teamId: subjectPosition.teamId })
+			.from(subjectPosition)
+			.where(and(eq(subjectPosition.institutionId, a!.id), eq(subjectPosition.subjectLevel, 'team')));
+		expect(heatmap.length).toBeGreaterThanOrEqual(4);
+		expect(await diffRollups(c.db)).toEqual([]);
+
+		const findings = await c.db
+			.select()
+			.from(finding)
+			.where(
+				inArray(
+					finding.evaluationId,
+					finalisedOfTeam.map((e) => e.id)
+				)
+			);
+		expect(new Set(findings.map((f) => f.kind)).size).toBe(4);
+		const capacities = await c.db
+			.select()
+			.from(capacityAssessment)
+			.where(
+				inArray(
+					capacityAssessment.evaluationId,
+					finalisedOfTeam.map((e) => e.id)
+				)
+			);
+		expect(new Set(capacities.map((x) => x.effect))).toEqual(new Set(['helps', 'hinders']));
+
+		// Open, overdue and done actions; current ambitions with history.
+		const actions = await c.db
+			.select()
+			.from(improvementAction)
+			.where(eq(improvementAction.teamId, demoTeam!.id));
+		const today = new Date().toISOString().slice(0, 10);
+		expect(actions.some((x) => x.status === 'done')).toBe(true);
+		expect(actions.some((x) => x.status === 'open' && x.dueOn! >= today)).toBe(true);
+		expect(actions.some((x) => x.status !== 'done' && x.status !== 'cancelled' && x.dueOn! < today)).toBe(
+			true
+		);
+		const ambitions = await c.db.select().from(ambition).where(eq(ambition.teamId, demoTeam!.id));
+		expect(ambitions.length).toBeGreaterThan(5);
+		expect(
+			await c.db
+				.select()
+				.from(ambition)
+				.where(and(eq(ambition.institutionId, a!.id), isNull(ambition.teamId)))
+		).not.toHaveLength(0);
+
+		// One evaluation is in uitvoering: the demo team lead and member can still rate it.
+		const open = evaluations.find((e) => e.teamId === demoTeam!.id && e.status === 'execution');
+		expect(open).toBeDefined();
+		for (const role of ['team_lead', 'team_member'] as const) {
+			const [person] = await c.db
+				.select({ id: user.id })
+				.from(user)
+				.where(eq(user.email, demoAccount(role, 'A').email));
+			const actor = (await loadActor(c.db, person!.id))!;
+			const mine = await c.db
+				.select()
+				.from(rating)
+				.where(and(eq(rating.evaluationId, open!.id), eq(rating.respondent, actor.userId)));
+			expect(mine).toHaveLength(0);
+			const saved = await saveRatings(c.db, actor, open!.id, [
+				{ standardKey: open!.scopeStandardKeys[0]!, levelKey: 'at-standard', motivation: '' }
+			]);
+			expect(saved.conflicts).toHaveLength(0);
+		}
 	});
 
 	it('does nothing on the next start', async () => {

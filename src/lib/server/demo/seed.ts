@@ -10,6 +10,7 @@ import { ensureDefaultModel } from '../model/model.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
 import { NETWORK_NAME, demoInstitutions } from './demo-network.ts';
+import { seedDemoEvaluations } from './demo-evaluations.ts';
 
 // Several instances may start at once against one PostgreSQL: the first one seeds, the
 // others wait on this lock and then find the network row.
@@ -34,7 +35,7 @@ export async function seedDemoIfEmpty(db: Database, options: { demo?: boolean } 
 	if (seeded) return { networkCreated: false, modelCreated, demoLoaded: false };
 	// Hashing is slow on purpose: do it before taking the lock, once for every demo login.
 	const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : null;
-	return db.transaction(async (tx) => {
+	const result = await db.transaction(async (tx): Promise<SeedResult> => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
 		const [existing] = await tx.select({ id: network.id }).from(network).limit(1);
 		if (existing) return { networkCreated: false, modelCreated, demoLoaded: false };
@@ -47,6 +48,9 @@ export async function seedDemoIfEmpty(db: Database, options: { demo?: boolean } 
 		await insertDemoNetwork(tx, passwordHash);
 		return { networkCreated: true, modelCreated, demoLoaded: true };
 	});
+	// Through the services, after the network is committed: they open their own transactions.
+	if (result.demoLoaded) await seedDemoEvaluations(db);
+	return result;
 }
 
 /** Inserts the five demo institutions, their locations, teams, routes and the demo logins. */

@@ -125,6 +125,8 @@ export const evaluation = pgTable(
 		index().on(t.institutionId, t.status),
 		index().on(t.teamId, t.finalisedAt),
 		index().on(t.revisionOf),
+		// A finalised evaluation is corrected by at most one revision (the chain stays a line).
+		uniqueIndex('evaluation_one_revision').on(t.revisionOf).where(sql`${t.revisionOf} is not null`),
 		check(
 			'evaluation_subject',
 			sql`(${t.subjectLevel} = 'team' and ${t.teamId} is not null) or (${t.subjectLevel} = 'institution' and ${t.teamId} is null)`
@@ -207,6 +209,9 @@ export const finding = pgTable(
 		perspective: perspective(),
 		text: text().notNull(),
 		authorId: text(),
+		// The finding of the previous revision this one was copied from, so the history can
+		// tell a changed finding from a removed and an added one.
+		copiedFromId: uuid(),
 		version: integer().notNull().default(1),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()

@@ -1,0 +1,2 @@
+ALTER TABLE "finding" ADD COLUMN "copied_from_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "evaluation_one_revision" ON "evaluation" USING btree ("revision_of") WHERE "evaluation"."revision_of" is not null;

@@ -1,0 +1,390 @@
+// `npm run bench:dashboards [-- --quick]`: latency of the dashboards and the report PDF
+// on a database made by `npm run seed:scale`, over HTTP as signed-in users, beside
+// (a) the naive GROUP BY over raw ratings that answers the same question and (b) the bare
+// SQL read the page itself needs — all in the same run (DESIGN.md §4, issue 3).
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, cpSync, createWriteStream, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cpus, totalmem } from 'node:os';
+import pg from 'pg';
+import { ensureBuild, freePort, root, stopServer, waitUntilReady } from './lib/app-build.ts';
+import { BENCH_PASSWORD, benchAccounts } from './lib/bench-accounts.ts';
+import { naiveInstitution, naiveNetwork, naiveTeam } from './lib/bench-naive.ts';
+import { loadBareReads } from './lib/bench-bare.ts';
+import { getPage, signIn, summarise, table, timed, type Summary } from './lib/bench-stats.ts';
+
+process.chdir(root);
+
+const usage = `Usage: npm run bench:dashboards -- [--quick] [--pages N] [--pdfs N] [--baseline N] [--concurrency N]
+
+Needs DATABASE_URL of a database filled by \`npm run seed:scale\`. Builds the app when
+needed, starts it on that database (in a private copy of ./build), signs in as the bench
+accounts and measures: the team, institution and network dashboards (--pages requests
+each, default 200), the report PDF (--pdfs, default 50), the naive GROUP BY (a) and the
+bare read (b) beside each page (--baseline runs each, default = --pages, 20 for the
+network's naive scan), and the team dashboard while --concurrency (default 4) PDF
+requests run in a loop. --quick: 20 pages, 5 PDFs, 5 baseline runs.`;
+
+let args;
+try {
+	args = parseArgs({
+		options: {
+			quick: { type: 'boolean', default: false },
+			pages: { type: 'string' },
+			pdfs: { type: 'string' },
+			baseline: { type: 'string' },
+			concurrency: { type: 'string', default: '4' },
+			help: { type: 'boolean', short: 'h', default: false }
+		}
+	}).values;
+} catch (error) {
+	console.error(`${(error as Error).message}\n\n${usage}`);
+	process.exit(2);
+}
+if (args.help) {
+	console.log(usage);
+	process.exit(0);
+}
+const count = (value: string | undefined, fallback: number) => {
+	const n = value === undefined ? fallback : Number(value);
+	if (!Number.isInteger(n) || n < 1) {
+		console.error(`not a positive whole number: ${value}\n\n${usage}`);
+		process.exit(2);
+	}
+	return n;
+};
+const pages = count(args.pages, args.quick ? 20 : 200);
+const pdfs = count(args.pdfs, args.quick ? 5 : 50);
+const baselineRuns = count(args.baseline, args.quick ? 5 : pages);
+const networkNaiveRuns = Math.min(baselineRuns, args.quick ? 3 : 20);
+const concurrency = count(args.concurrency, 4);
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+	console.error('DATABASE_URL is not set: point it at a database filled by `npm run seed:scale`.');
+	process.exit(2);
+}
+
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
+	(await pool.query<T>(text, values)).rows;
+
+// ── the database and the samples ────────────────────────────────────────────────
+const [pgVersion] = await one<{ v: string }>("select current_setting('server_version') as v");
+const countsSql = [
+	'institution',
+	'team',
+	'user',
+	'evaluation',
+	'rating',
+	'finding',
+	'capacity_assessment',
+	'ambition',
+	'improvement_action'
+]
+	.map((t) => `select '${t}' as name, count(*)::bigint as n from "${t}"`)
+	.join(' union all ');
+const rowCounts = Object.fromEntries(
+	(await one<{ name: string; n: string }>(countsSql)).map((r) => [r.name, Number(r.n)])
+);
+if (!rowCounts.rating) {
+	console.error('The database holds no ratings: run `npm run seed:scale` first.');
+	process.exit(1);
+}
+const scopeOf = async (email: string) => {
+	const [row] = await one<{ institution_id: string | null; team_id: string | null }>(
+		`select ra.institution_id, ra.team_id from role_assignment ra join "user" u on u.id = ra.user_id where u.email = $1`,
+		[email]
+	);
+	if (!row) throw new Error(`bench account ${email} not found: was this database made by seed:scale?`);
+	return row;
+};
+const institution1 = (await scopeOf(benchAccounts.qualityOfficer)).institution_id!;
+const leadTeam = (await scopeOf(benchAccounts.teamLead)).team_id!;
+// Samples in a fixed pseudo-random order (md5 of the id), so runs compare.
+const teams = (
+	await one<{ id: string }>(
+		`select t.id from team t where t.institution_id = $1
+		 and exists (select 1 from evaluation e where e.team_id = t.id and e.status = 'finalised')
+		 order by md5(t.id::text)`,
+		[institution1]
+	)
+).map((r) => r.id);
+const institutions = (await one<{ id: string }>('select id from institution order by md5(id::text)')).map(
+	(r) => r.id
+);
+const evaluations = (
+	await one<{ id: string }>(
+		`select e.id from evaluation e where e.institution_id = $1 and e.subject_level = 'team' and e.status = 'finalised'
+		 order by md5(e.id::text) limit 200`,
+		[institution1]
+	)
+).map((r) => r.id);
+const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
+
+// ── the app on this database ────────────────────────────────────────────────────
+await ensureBuild({ log: (line) => console.log(line) });
+// A private copy of ./build: other work in this checkout may rebuild ./build meanwhile.
+const appDir = mkdtempSync(join(tmpdir(), 'ks-bench-app-'));
+cpSync(join(root, 'build'), join(appDir, 'build'), { recursive: true });
+copyFileSync(join(root, 'server.js'), join(appDir, 'server.js'));
+copyFileSync(join(root, 'package.json'), join(appDir, 'package.json'));
+symlinkSync(join(root, 'node_modules'), join(appDir, 'node_modules'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const logFile = join(appDir, 'server.log');
+const server = spawn(process.execPath, [join(appDir, 'server.js')], {
+	cwd: root,
+	env: {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base,
+		DATABASE_URL: databaseUrl,
+		DEMO_DATA: 'false',
+		RATE_LIMIT: 'false',
+		AUTH_SECRET: randomBytes(32).toString('hex'),
+		LOG_LEVEL: 'warn',
+		NODE_ENV: 'production'
+	},
+	stdio: ['ignore', 'pipe', 'pipe']
+});
+const log = createWriteStream(logFile);
+server.stdout?.pipe(log);
+server.stderr?.pipe(log);
+
+interface Row {
+	name: string;
+	path: string;
+	page: Summary | null;
+	naive: Summary | null;
+	bare: Summary | null;
+	error?: string;
+}
+const results: Row[] = [];
+const pdf: { summary: Summary | null; error?: string } = { summary: null };
+let underLoad: { idle: Summary; loaded: Summary; pdfsDuringLoad: number; concurrency: number } | null = null;
+const started = performance.now();
+
+try {
+	await waitUntilReady(base, server, 120_000);
+	const cookies = {
+		networkAdmin: await signIn(base, benchAccounts.networkAdmin, BENCH_PASSWORD),
+		qualityOfficer: await signIn(base, benchAccounts.qualityOfficer, BENCH_PASSWORD),
+		executive: await signIn(base, benchAccounts.executive, BENCH_PASSWORD),
+		teamLead: await signIn(base, benchAccounts.teamLead, BENCH_PASSWORD)
+	};
+	const bare = await loadBareReads(databaseUrl);
+
+	const teamPath = (i: number) => `/dashboard/team/${pick(teams, i)}`;
+	// The network admin may open every institution's dashboard; otherwise the executive's own.
+	let institutionCookie = cookies.networkAdmin;
+	let institutionList = institutions;
+	try {
+		await getPage(
+			base,
+			`/dashboard/instelling/${institutions.find((id) => id !== institution1)}`,
+			cookies.networkAdmin
+		);
+	} catch {
+		institutionCookie = cookies.executive;
+		institutionList = [institution1];
+	}
+	const institutionPath = (i: number) => `/dashboard/instelling/${pick(institutionList, i)}`;
+
+	const measure = async (
+		name: string,
+		path: (i: number) => string,
+		cookie: string,
+		naive: ((i: number) => Promise<unknown>) | null,
+		naiveRuns: number,
+		bareRead: ((i: number) => Promise<unknown>) | null
+	) => {
+		const row: Row = { name, path: path(0), page: null, naive: null, bare: null };
+		results.push(row);
+		process.stdout.write(`${name}: `);
+		try {
+			for (let i = 0; i < 5; i++) await getPage(base, path(i), cookie); // warm-up
+			row.page = summarise(await timed(pages, (i) => getPage(base, path(i), cookie)));
+			process.stdout.write(`page p95 ${row.page.p95} ms`);
+		} catch (error) {
+			row.error = (error as Error).message.split('\n')[0];
+			process.stdout.write(`page not measured (${row.error})`);
+		}
+		if (naive) {
+			await naive(0);
+			row.naive = summarise(await timed(naiveRuns, naive));
+			process.stdout.write(`, naive p95 ${row.naive.p95} ms`);
+		}
+		if (bareRead) {
+			for (let i = 0; i < 5; i++) await bareRead(i);
+			row.bare = summarise(await timed(baselineRuns, bareRead));
+			process.stdout.write(`, bare p95 ${row.bare.p95} ms`);
+		}
+		process.stdout.write('\n');
+	};
+
+	await measure(
+		'team dashboard',
+		teamPath,
+		cookies.qualityOfficer,
+		(i) => withClient((c) => naiveTeam(c, pick(teams, i))),
+		baselineRuns,
+		bare?.team ? (i) => bare.team!(pick(teams, i)) : null
+	);
+	await measure(
+		'institution dashboard',
+		institutionPath,
+		institutionCookie,
+		(i) => withClient((c) => naiveInstitution(c, pick(institutionList, i))),
+		baselineRuns,
+		bare?.institution ? (i) => bare.institution!(pick(institutionList, i)) : null
+	);
+	await measure(
+		'network dashboard',
+		() => '/dashboard/netwerk',
+		cookies.networkAdmin,
+		() => withClient((c) => naiveNetwork(c)),
+		networkNaiveRuns,
+		bare?.network ? () => bare.network!() : null
+	);
+	// The team lead's own team, as a team lead sees it (authorization on the team scope).
+	await measure(
+		'team dashboard (team lead)',
+		() => `/dashboard/team/${leadTeam}`,
+		cookies.teamLead,
+		null,
+		0,
+		null
+	);
+
+	const pdfPath = (i: number) => `/evaluaties/${pick(evaluations, i)}/rapport.pdf`;
+	process.stdout.write('report PDF: ');
+	try {
+		for (let i = 0; i < 3; i++) await getPage(base, pdfPath(i), cookies.qualityOfficer);
+		pdf.summary = summarise(await timed(pdfs, (i) => getPage(base, pdfPath(i), cookies.qualityOfficer)));
+		process.stdout.write(`p95 ${pdf.summary!.p95} ms\n`);
+
+		// An interactive page while PDFs are generated beside it, against its idle figure just before.
+		const idle = summarise(await timed(pages, (i) => getPage(base, teamPath(i), cookies.qualityOfficer)));
+		let stop = false;
+		const loops = Array.from({ length: concurrency }, async (_, k) => {
+			let done = 0;
+			for (let i = k; !stop; i += concurrency) {
+				await getPage(base, pdfPath(i), cookies.qualityOfficer);
+				done++;
+			}
+			return done;
+		});
+		await new Promise((r) => setTimeout(r, 300));
+		const loaded = summarise(await timed(pages, (i) => getPage(base, teamPath(i), cookies.qualityOfficer)));
+		stop = true;
+		const pdfsDuringLoad = (await Promise.all(loops)).reduce((a, b) => a + b, 0);
+		underLoad = { idle, loaded, pdfsDuringLoad, concurrency };
+		console.log(
+			`team dashboard while ${concurrency} PDF requests run: p95 ${loaded.p95} ms (idle ${idle.p95} ms; ${pdfsDuringLoad} PDFs meanwhile)`
+		);
+	} catch (error) {
+		pdf.error = (error as Error).message.split('\n')[0];
+		process.stdout.write(`not measured (${pdf.error})\n`);
+	}
+	await bare?.close();
+} finally {
+	await stopServer(server);
+	log.end();
+	await pool.end();
+}
+
+async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+	const client = await pool.connect();
+	try {
+		return await work(client);
+	} finally {
+		client.release();
+	}
+}
+
+// ── report ──────────────────────────────────────────────────────────────────────
+const ms = (s: Summary | null | undefined, key: keyof Summary = 'p95') => (s ? s[key].toFixed(1) : '–');
+const ratio = (a: Summary | null, b: Summary | null) => (a && b ? a.p95 / b.p95 : null);
+const verdict = (value: number | null, ok: boolean) => (value === null ? '–' : ok ? 'yes' : 'NO');
+const lines: (string | number)[][] = results.map((r) => {
+	const vsNaive = ratio(r.page, r.naive);
+	const vsBare = ratio(r.page, r.bare);
+	const interactive = r.name.startsWith('team') || r.name.startsWith('institution');
+	return [
+		r.name,
+		r.page?.n ?? 0,
+		ms(r.page, 'p50'),
+		ms(r.page),
+		ms(r.page, 'p99'),
+		r.naive ? `${ms(r.naive)} (n=${r.naive.n})` : '–',
+		vsNaive === null ? '–' : `${(vsNaive * 100).toFixed(1)}% ${verdict(vsNaive, vsNaive <= 0.1)}`,
+		r.bare ? `${ms(r.bare)} (n=${r.bare.n})` : '–',
+		vsBare === null ? '–' : `${vsBare.toFixed(2)}x ${verdict(vsBare, vsBare <= 2)}`,
+		interactive && r.page ? verdict(r.page.p95, r.page.p95 < 100) : '–'
+	];
+});
+if (pdf.summary || pdf.error) {
+	lines.push([
+		'report PDF',
+		pdf.summary?.n ?? 0,
+		ms(pdf.summary, 'p50'),
+		ms(pdf.summary),
+		ms(pdf.summary, 'p99'),
+		'–',
+		'–',
+		'–',
+		'–',
+		pdf.summary ? `<200: ${verdict(pdf.summary.p95, pdf.summary.p95 < 200)}` : '–'
+	]);
+}
+console.log(
+	`\nDashboards on ${rowCounts.rating!.toLocaleString('en')} ratings, ${rowCounts.evaluation!.toLocaleString('en')} evaluations (PostgreSQL ${pgVersion!.v}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB); milliseconds\n`
+);
+console.log(
+	table(
+		[
+			'what',
+			'n',
+			'p50',
+			'p95',
+			'p99',
+			'(a) naive p95',
+			'p95/(a) ≤10%',
+			'(b) bare p95',
+			'p95/(b) ≤2x',
+			'p95<100'
+		],
+		lines
+	)
+);
+if (underLoad) {
+	const r = underLoad.loaded.p95 / underLoad.idle.p95;
+	console.log(
+		`\nTeam dashboard while ${underLoad.concurrency} PDF requests run in a loop: p95 ${underLoad.loaded.p95} ms vs ${underLoad.idle.p95} ms idle = ${r.toFixed(2)}x (target ≤ 1.5x: ${r <= 1.5 ? 'yes' : 'NO'}); ${underLoad.pdfsDuringLoad} PDFs made meanwhile`
+	);
+}
+for (const r of results) if (r.error) console.log(`${r.name}: ${r.error}`);
+if (pdf.error) console.log(`report PDF: ${pdf.error}`);
+console.log(
+	`\nRows: ${Object.entries(rowCounts)
+		.map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+		.join(', ')}`
+);
+console.log(`Took ${((performance.now() - started) / 1000).toFixed(0)} s; server log: ${logFile}`);
+console.log(
+	`BENCH_JSON ${JSON.stringify({
+		at: new Date().toISOString(),
+		postgres: pgVersion!.v,
+		cpus: cpus().length,
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+		rows: rowCounts,
+		pages: results,
+		pdf,
+		underLoad
+	})}`
+);
+rmSync(join(appDir, 'build'), { recursive: true, force: true });

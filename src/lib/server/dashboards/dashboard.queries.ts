@@ -1,0 +1,489 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../db/database.ts';
+import type { ModelDocument } from '../../domain/model/model-document.ts';
+import { modelVersion } from '../model/model.table.ts';
+import { institution, learningRoute, location, network, team } from '../organisation/organisation.table.ts';
+import { evaluation, instrumentType, rating } from '../evaluations/evaluation.table.ts';
+import { improvementAction } from '../agenda/agenda.table.ts';
+import { user } from '../auth/auth.table.ts';
+import { publication } from '../reports/publication.table.ts';
+import { currentAmbitions } from '../ambitions/ambition.service.ts';
+import {
+	evaluationScore,
+	institutionDistribution,
+	institutionInstrumentUsage,
+	subjectInstrumentUsage,
+	subjectPosition
+} from './rollup.table.ts';
+
+/*
+ * The reads behind the dashboards: plain functions over the roll-ups, without
+ * authorization or rendering (the services authorize first; the benchmark calls these
+ * directly as "the bare SQL read the page needs"). None of them reads ratings, except
+ * `evaluationFigures` for an evaluation that is not finalised yet (it has no roll-up).
+ */
+
+const dutchToday = sql`(now() at time zone 'Europe/Amsterdam')::date`;
+const openStatuses = ['open', 'in_progress'] as const;
+
+// ---------------------------------------------------------------- model versions
+
+// Published and retired versions never change, so their documents are kept once read.
+const documents = new Map<string, ModelDocument>();
+
+/** The documents of these model versions by id (published ones from memory after the first read). */
+export async function modelDocuments(db: Tx, ids: Iterable<string>): Promise<Map<string, ModelDocument>> {
+	const wanted = [...new Set(ids)];
+	const result = new Map<string, ModelDocument>();
+	const missing = wanted.filter((id) => {
+		const doc = documents.get(id);
+		if (doc) result.set(id, doc);
+		return !doc;
+	});
+	if (missing.length > 0) {
+		const rows = await db
+			.select({ id: modelVersion.id, status: modelVersion.status, document: modelVersion.document })
+			.from(modelVersion)
+			.where(inArray(modelVersion.id, missing));
+		for (const row of rows) {
+			result.set(row.id, row.document);
+			if (row.status !== 'draft') documents.set(row.id, row.document);
+		}
+	}
+	return result;
+}
+
+/** The newest published model version (labels for views across subjects). */
+export async function latestPublishedModel(db: Tx): Promise<{ id: string; document: ModelDocument } | null> {
+	const [row] = await db
+		.select({ id: modelVersion.id })
+		.from(modelVersion)
+		.where(eq(modelVersion.status, 'published'))
+		.orderBy(desc(modelVersion.number))
+		.limit(1);
+	if (!row) return null;
+	const doc = (await modelDocuments(db, [row.id])).get(row.id);
+	return doc ? { id: row.id, document: doc } : null;
+}
+
+/** The network's anonymity threshold (default 5). */
+export async function anonymityThreshold(db: Tx): Promise<number> {
+	const [row] = await db.select({ threshold: network.anonymityThreshold }).from(network).limit(1);
+	return row?.threshold ?? 5;
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+export type PositionRow = typeof subjectPosition.$inferSelect;
+
+/** The current positions (values and standards) of one subject: a team id or an institution id. */
+export function subjectPositions(db: Tx, subjectId: string): Promise<PositionRow[]> {
+	return db.select().from(subjectPosition).where(eq(subjectPosition.subjectId, subjectId));
+}
+
+/** The finalised, not superseded evaluations of a subject, oldest first. */
+async function currentEvaluations(db: Tx, where: ReturnType<typeof and>) {
+	return db
+		.select({
+			id: evaluation.id,
+			title: evaluation.title,
+			heldOn: sql<string>`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date)::text`,
+			finalisedAt: evaluation.finalisedAt,
+			modelVersionId: evaluation.modelVersionId,
+			instrumentName: instrumentType.name,
+			revision: evaluation.revision
+		})
+		.from(evaluation)
+		.innerJoin(instrumentType, eq(instrumentType.id, evaluation.instrumentTypeId))
+		.where(
+			and(
+				where,
+				eq(evaluation.status, 'finalised'),
+				isNull(evaluation.supersededBy),
+				sql`not exists (select 1 from evaluation r where r.revision_of = ${evaluation.id} and r.status = 'finalised')`
+			)
+		)
+		.orderBy(sql`3`, asc(evaluation.finalisedAt));
+}
+
+/** Value figures per evaluation and perspective, for the trend and the perspectives. */
+async function valueScores(db: Tx, evaluationIds: string[]) {
+	if (evaluationIds.length === 0) return [];
+	return db
+		.select({
+			evaluationId: evaluationScore.evaluationId,
+			key: evaluationScore.key,
+			perspective: evaluationScore.perspective,
+			respondents: evaluationScore.respondents,
+			ratedCount: evaluationScore.ratedCount,
+			rankSum: evaluationScore.rankSum
+		})
+		.from(evaluationScore)
+		.where(and(inArray(evaluationScore.evaluationId, evaluationIds), eq(evaluationScore.kind, 'value')));
+}
+
+export interface ActionSummary {
+	byStatus: Record<'open' | 'in_progress' | 'done' | 'cancelled', number>;
+	overdueCount: number;
+	overdue: { id: string; title: string; dueOn: string | null; status: string; teamId: string | null; teamName: string | null; ownerName: string | null }[];
+}
+
+/** Actions of a team (teamId) or of a whole institution (all its teams and itself): counts and the overdue ones. */
+async function actionSummary(db: Tx, ref: { institutionId: string; teamId?: string }, limit = 25): Promise<ActionSummary> {
+	const where = ref.teamId
+		? and(eq(improvementAction.institutionId, ref.institutionId), eq(improvementAction.teamId, ref.teamId))
+		: eq(improvementAction.institutionId, ref.institutionId);
+	const overdueWhere = and(
+		where,
+		inArray(improvementAction.status, [...openStatuses]),
+		sql`${improvementAction.dueOn} < ${dutchToday}`
+	);
+	const [counts, [overdueCount], overdue] = await Promise.all([
+		db
+			.select({ status: improvementAction.status, n: count() })
+			.from(improvementAction)
+			.where(where)
+			.groupBy(improvementAction.status),
+		db.select({ n: count() }).from(improvementAction).where(overdueWhere),
+		db
+			.select({
+				id: improvementAction.id,
+				title: improvementAction.title,
+				dueOn: improvementAction.dueOn,
+				status: improvementAction.status,
+				teamId: improvementAction.teamId,
+				teamName: team.name,
+				ownerName: user.name
+			})
+			.from(improvementAction)
+			.leftJoin(team, eq(team.id, improvementAction.teamId))
+			.leftJoin(user, eq(user.id, improvementAction.ownerId))
+			.where(overdueWhere)
+			.orderBy(asc(improvementAction.dueOn), asc(improvementAction.title))
+			.limit(limit)
+	]);
+	const byStatus = { open: 0, in_progress: 0, done: 0, cancelled: 0 };
+	for (const c of counts) byStatus[c.status] = c.n;
+	return { byStatus, overdueCount: overdueCount?.n ?? 0, overdue };
+}
+
+// ---------------------------------------------------------------- team
+
+/** Everything the team dashboard shows, or null when the team does not exist. */
+export async function teamDashboard(db: Tx, teamId: string) {
+	const [subject] = await db
+		.select({
+			id: team.id,
+			name: team.name,
+			institutionId: team.institutionId,
+			institutionName: institution.name,
+			sectorDomain: team.sectorDomain,
+			archivedAt: team.archivedAt
+		})
+		.from(team)
+		.innerJoin(institution, eq(institution.id, team.institutionId))
+		.where(eq(team.id, teamId));
+	if (!subject) return null;
+	const [threshold, positions, ambitions, evaluations, actions] = await Promise.all([
+		anonymityThreshold(db),
+		subjectPositions(db, teamId),
+		currentAmbitions(db, { institutionId: subject.institutionId, teamId }),
+		currentEvaluations(db, eq(evaluation.teamId, teamId)),
+		actionSummary(db, { institutionId: subject.institutionId, teamId })
+	]);
+	const scores = await valueScores(
+		db,
+		evaluations.map((e) => e.id)
+	);
+	const models = await modelDocuments(db, [
+		...positions.map((p) => p.modelVersionId),
+		...evaluations.map((e) => e.modelVersionId),
+		...ambitions.map((a) => a.modelVersionId)
+	]);
+	return { team: subject, threshold, positions, ambitions, evaluations, scores, actions, models };
+}
+
+export type TeamDashboardData = NonNullable<Awaited<ReturnType<typeof teamDashboard>>>;
+
+// ---------------------------------------------------------------- institution
+
+export interface InstitutionFilters {
+	locationId?: string | null;
+	sectorDomain?: string | null;
+	level?: number | null;
+}
+
+/** Everything the institution dashboard shows, or null when the institution does not exist. */
+export async function institutionDashboard(db: Tx, institutionId: string, filters: InstitutionFilters = {}) {
+	const [subject] = await db
+		.select({ id: institution.id, name: institution.name, archivedAt: institution.archivedAt })
+		.from(institution)
+		.where(eq(institution.id, institutionId));
+	if (!subject) return null;
+	const teamWhere = and(
+		eq(team.institutionId, institutionId),
+		isNull(team.archivedAt),
+		filters.locationId ? eq(team.locationId, filters.locationId) : undefined,
+		filters.sectorDomain ? eq(team.sectorDomain, filters.sectorDomain) : undefined,
+		filters.level
+			? sql`exists (select 1 from ${learningRoute} lr where lr.team_id = ${team.id} and lr.level = ${filters.level} and lr.archived_at is null)`
+			: undefined
+	);
+	const currentYear = sql`extract(year from ${dutchToday})::int`;
+	const [teams, teamPositions, ownPositions, coverage, locations, sectorDomains, levels, threshold, actions, ambitions] =
+		await Promise.all([
+			db
+				.select({ id: team.id, name: team.name })
+				.from(team)
+				.where(teamWhere)
+				.orderBy(asc(sql`lower(${team.name})`)),
+			db
+				.select({
+					teamId: subjectPosition.subjectId,
+					key: subjectPosition.key,
+					rankSum: subjectPosition.rankSum,
+					ratedCount: subjectPosition.ratedCount,
+					positionRank: subjectPosition.positionRank,
+					standardRank: subjectPosition.standardRank,
+					modelVersionId: subjectPosition.modelVersionId
+				})
+				.from(subjectPosition)
+				.innerJoin(team, eq(team.id, subjectPosition.subjectId))
+				.where(and(eq(subjectPosition.institutionId, institutionId), eq(subjectPosition.kind, 'value'), teamWhere)),
+			subjectPositions(db, institutionId),
+			db
+				.select({
+					subjectId: subjectInstrumentUsage.subjectId,
+					teamId: subjectInstrumentUsage.teamId,
+					instrumentTypeId: subjectInstrumentUsage.instrumentTypeId,
+					year: subjectInstrumentUsage.year,
+					evaluations: subjectInstrumentUsage.evaluations,
+					lastFinalisedAt: subjectInstrumentUsage.lastFinalisedAt
+				})
+				.from(subjectInstrumentUsage)
+				.where(
+					and(
+						eq(subjectInstrumentUsage.institutionId, institutionId),
+						sql`${subjectInstrumentUsage.year} >= ${currentYear} - 2`
+					)
+				),
+			db
+				.select({ id: location.id, name: location.name })
+				.from(location)
+				.where(and(eq(location.institutionId, institutionId), isNull(location.archivedAt)))
+				.orderBy(asc(location.name)),
+			db
+				.selectDistinct({ sectorDomain: team.sectorDomain })
+				.from(team)
+				.where(and(eq(team.institutionId, institutionId), isNull(team.archivedAt), sql`${team.sectorDomain} is not null`))
+				.orderBy(asc(team.sectorDomain)),
+			db
+				.selectDistinct({ level: learningRoute.level })
+				.from(learningRoute)
+				.innerJoin(team, eq(team.id, learningRoute.teamId))
+				.where(and(eq(team.institutionId, institutionId), isNull(learningRoute.archivedAt)))
+				.orderBy(asc(learningRoute.level)),
+			anonymityThreshold(db),
+			actionSummary(db, { institutionId }),
+			currentAmbitions(db, { institutionId, teamId: null })
+		]);
+	const instrumentIds = [...new Set(coverage.map((c) => c.instrumentTypeId))];
+	const instruments =
+		instrumentIds.length === 0
+			? []
+			: await db
+					.select({ id: instrumentType.id, name: instrumentType.name })
+					.from(instrumentType)
+					.where(inArray(instrumentType.id, instrumentIds))
+					.orderBy(asc(instrumentType.name));
+	const published = await latestPublishedModel(db);
+	const models = await modelDocuments(db, [
+		...(published ? [published.id] : []),
+		...teamPositions.map((p) => p.modelVersionId),
+		...ownPositions.map((p) => p.modelVersionId)
+	]);
+	return {
+		institution: subject,
+		filters,
+		options: {
+			locations,
+			sectorDomains: sectorDomains.map((s) => s.sectorDomain!),
+			levels: levels.map((l) => l.level)
+		},
+		teams,
+		teamPositions,
+		ownPositions,
+		ambitions,
+		coverage,
+		instruments,
+		threshold,
+		actions,
+		modelVersionId: published?.id ?? null,
+		models
+	};
+}
+
+export type InstitutionDashboardData = NonNullable<Awaited<ReturnType<typeof institutionDashboard>>>;
+
+// ---------------------------------------------------------------- network
+
+/**
+ * The network view: team positions per value summed over all institutions, instrument
+ * use per year, and the same per institution only for those with a current publication
+ * (ordered by name, never by score).
+ */
+export async function networkDashboard(db: Tx) {
+	const publishing = db
+		.selectDistinct({ institutionId: publication.institutionId })
+		.from(publication)
+		.where(isNull(publication.withdrawnAt));
+	const [distribution, published, publishedDistribution, usage, threshold, totals] = await Promise.all([
+		db
+			.select({
+				valueKey: institutionDistribution.valueKey,
+				positionRank: institutionDistribution.positionRank,
+				standardRank: institutionDistribution.standardRank,
+				teams: sql<number>`sum(${institutionDistribution.teams})::int`,
+				institutions: sql<number>`count(distinct ${institutionDistribution.institutionId})::int`
+			})
+			.from(institutionDistribution)
+			.groupBy(
+				institutionDistribution.valueKey,
+				institutionDistribution.positionRank,
+				institutionDistribution.standardRank
+			),
+		db
+			.select({ id: institution.id, name: institution.name })
+			.from(institution)
+			.where(inArray(institution.id, publishing))
+			.orderBy(asc(institution.name)),
+		db
+			.select({
+				institutionId: institutionDistribution.institutionId,
+				valueKey: institutionDistribution.valueKey,
+				positionRank: institutionDistribution.positionRank,
+				standardRank: institutionDistribution.standardRank,
+				teams: institutionDistribution.teams
+			})
+			.from(institutionDistribution)
+			.where(inArray(institutionDistribution.institutionId, publishing)),
+		db
+			.select({
+				instrumentTypeId: institutionInstrumentUsage.instrumentTypeId,
+				name: instrumentType.name,
+				builtIn: sql<boolean>`${instrumentType.institutionId} is null`,
+				year: institutionInstrumentUsage.year,
+				evaluations: sql<number>`sum(${institutionInstrumentUsage.evaluations})::int`,
+				subjects: sql<number>`sum(${institutionInstrumentUsage.subjects})::int`,
+				institutions: sql<number>`count(*)::int`
+			})
+			.from(institutionInstrumentUsage)
+			.innerJoin(instrumentType, eq(instrumentType.id, institutionInstrumentUsage.instrumentTypeId))
+			.groupBy(
+				institutionInstrumentUsage.instrumentTypeId,
+				instrumentType.name,
+				instrumentType.institutionId,
+				institutionInstrumentUsage.year
+			),
+		anonymityThreshold(db),
+		db
+			.select({
+				institutions: sql<number>`count(distinct ${institutionDistribution.institutionId})::int`,
+				teams: sql<number>`coalesce(sum(${institutionDistribution.teams}), 0)::int`
+			})
+			.from(institutionDistribution)
+	]);
+	const model = await latestPublishedModel(db);
+	return { distribution, published, publishedDistribution, usage, threshold, totals: totals[0]!, model };
+}
+
+export type NetworkDashboardData = Awaited<ReturnType<typeof networkDashboard>>;
+
+// ---------------------------------------------------------------- compare
+
+export interface EvaluationFigure {
+	kind: 'value' | 'standard';
+	key: string;
+	respondents: number;
+	ratedCount: number;
+	rankSum: number;
+}
+
+/**
+ * Figures per value and standard of one evaluation, perspectives together: from the
+ * roll-up when it is finalised, else summed from its ratings (values through the model
+ * version's standard→value links, the same as the roll-up).
+ */
+export async function evaluationFigures(
+	db: Tx,
+	row: { id: string; status: string; modelVersionId: string }
+): Promise<EvaluationFigure[]> {
+	if (row.status === 'finalised') {
+		return db
+			.select({
+				kind: evaluationScore.kind,
+				key: evaluationScore.key,
+				respondents: sql<number>`sum(${evaluationScore.respondents})::int`,
+				ratedCount: sql<number>`sum(${evaluationScore.ratedCount})::int`,
+				rankSum: sql<number>`sum(${evaluationScore.rankSum})::int`
+			})
+			.from(evaluationScore)
+			.where(eq(evaluationScore.evaluationId, row.id))
+			.groupBy(evaluationScore.kind, evaluationScore.key);
+	}
+	const [standards, values] = await Promise.all([
+		db
+			.select({
+				key: rating.standardKey,
+				respondents: sql<number>`count(*)::int`,
+				ratedCount: sql<number>`count(${rating.rank})::int`,
+				rankSum: sql<number>`coalesce(sum(${rating.rank}), 0)::int`
+			})
+			.from(rating)
+			.where(eq(rating.evaluationId, row.id))
+			.groupBy(rating.standardKey),
+		modelDocuments(db, [row.modelVersionId])
+	]);
+	const doc = values.get(row.modelVersionId);
+	const figures: EvaluationFigure[] = standards.map((s) => ({ kind: 'standard', ...s }));
+	if (!doc) return figures;
+	const respondents = await db
+		.select({ key: rating.standardKey, respondent: rating.respondent })
+		.from(rating)
+		.where(eq(rating.evaluationId, row.id));
+	for (const value of doc.values) {
+		const linked = new Set(doc.standards.filter((s) => s.valueKeys.includes(value.key)).map((s) => s.key));
+		const parts = standards.filter((s) => linked.has(s.key));
+		if (parts.length === 0) continue;
+		figures.push({
+			kind: 'value',
+			key: value.key,
+			respondents: new Set(respondents.filter((r) => linked.has(r.key)).map((r) => r.respondent)).size,
+			ratedCount: parts.reduce((n, s) => n + s.ratedCount, 0),
+			rankSum: parts.reduce((n, s) => n + s.rankSum, 0)
+		});
+	}
+	return figures;
+}
+
+/** Evaluations of one subject that can be compared (not superseded), newest first. */
+export async function comparableEvaluations(db: Tx, subject: { institutionId: string; teamId: string | null }) {
+	return db
+		.select({
+			id: evaluation.id,
+			title: evaluation.title,
+			status: evaluation.status,
+			heldOn: sql<string | null>`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date, ${evaluation.startsOn})::text`,
+			revision: evaluation.revision
+		})
+		.from(evaluation)
+		.where(
+			and(
+				eq(evaluation.institutionId, subject.institutionId),
+				subject.teamId ? eq(evaluation.teamId, subject.teamId) : isNull(evaluation.teamId),
+				isNull(evaluation.supersededBy)
+			)
+		)
+		.orderBy(sql`4 desc nulls last`, desc(evaluation.createdAt))
+		.limit(50);
+}
