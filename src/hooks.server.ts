@@ -36,7 +36,8 @@ const observe: Handle = async ({ event, resolve }) => {
 };
 
 /** The path for the log, without a questionnaire token (a secret that works as a password). */
-const loggedPath = (path: string) => path.replace(/^\/vragenlijst\/(?!bedankt$)[^/]+/, '/vragenlijst/[token]');
+const loggedPath = (path: string) =>
+	path.replace(/^\/vragenlijst\/(?!bedankt$)[^/]+/, '/vragenlijst/[token]');
 
 function setSecurityHeaders(headers: Headers, https: boolean) {
 	headers.set('x-content-type-options', 'nosniff');

@@ -6,9 +6,12 @@ const locale = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
 /** A calendar date (yyyy-mm-dd) in words, or a dash. */
 export function formatDay(date: string | null | undefined): string {
 	if (!date) return '—';
-	return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${date.slice(0, 10)}T00:00:00Z`)
-	);
+	return new Intl.DateTimeFormat(locale(), {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }
 
 /** A mean rank with one decimal, or a dash. */

@@ -17,6 +17,8 @@ export const perspectiveLabel = (p: Perspective): string => labels[p]();
 /** A summary group's name: one perspective, or the small ones together. */
 export function groupLabel(group: { key: string; perspectives: Perspective[] }): string {
 	return group.key === 'combined'
-		? m.evaluations_rating_group_combined({ perspectives: group.perspectives.map(perspectiveLabel).join(', ') })
+		? m.evaluations_rating_group_combined({
+				perspectives: group.perspectives.map(perspectiveLabel).join(', ')
+			})
 		: perspectiveLabel(group.key as Perspective);
 }

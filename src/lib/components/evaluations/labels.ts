@@ -1,9 +1,5 @@
 import { m } from '#lib/paraglide/messages.js';
-import type {
-	EvaluationStatus,
-	FindingKind,
-	Perspective
-} from '#lib/domain/evaluations/evaluation-input.ts';
+import type { EvaluationStatus, FindingKind, Perspective } from '#lib/domain/evaluations/evaluation-input.ts';
 
 // Interface names of the evaluation enums, from the message catalogue (Dutch or English).
 

@@ -111,7 +111,12 @@ export const noteInputSchema = z.object({
 export type NoteInput = z.output<typeof noteInputSchema>;
 
 const flag = z.preprocess(
-	(input) => (input === 'true' || input === '1' || input === 'on' ? true : input === 'false' || input === '0' ? false : input),
+	(input) =>
+		input === 'true' || input === '1' || input === 'on'
+			? true
+			: input === 'false' || input === '0'
+				? false
+				: input,
 	z.boolean().optional()
 );
 

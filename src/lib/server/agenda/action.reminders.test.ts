@@ -70,13 +70,17 @@ describe('scheduling', () => {
 			[actionReminderKind, 'pending', times.before.toISOString()],
 			[actionReminderKind, 'pending', times.overdue.toISOString()]
 		]);
-		expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(times.before)).toBe('08');
+		expect(
+			new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(times.before)
+		).toBe('08');
 		expect(jobs[0]?.dedupeKey).toBe(`action-reminder:${action.id}:before:${dueOn}:${owner.id}`);
 	});
 
-	it('skips the "before" reminder when the date is already that close, and schedules none without owner or date', async () => {
+	it('skips reminders whose moment has passed, and schedules none without owner or date', async () => {
 		const soon = await newAction({ dueOn: addDays(today(), 3) });
 		expect((await jobsOf(soon.id)).map((j) => (j.payload as { type: string }).type)).toEqual(['overdue']);
+		const late = await newAction({ dueOn: addDays(today(), -3) });
+		expect(await jobsOf(late.id)).toEqual([]);
 		const noOwner = await newAction({ ownerId: null });
 		const noDate = await newAction({ dueOn: null });
 		expect(await jobsOf(noOwner.id)).toEqual([]);
@@ -90,7 +94,9 @@ describe('sending', () => {
 		const times = reminderTimes(dueOn, 7);
 		expect((await runDueJobs(db(), { workerId: 'w1', now: plus(times.before, -minute) })).claimed).toBe(0);
 		expect(await mailsTo(owner.email)).toHaveLength(0);
-		expect(await runDueJobs(db(), { workerId: 'w1', now: plus(times.before, minute) })).toMatchObject({ done: 1 });
+		expect(await runDueJobs(db(), { workerId: 'w1', now: plus(times.before, minute) })).toMatchObject({
+			done: 1
+		});
 		await runDueJobs(db(), { workerId: 'w2', now: plus(times.before, 10 * minute) });
 		const [before, ...rest] = await mailsTo(owner.email);
 		expect(rest).toEqual([]);
@@ -113,7 +119,10 @@ describe('sending', () => {
 		const times = reminderTimes(dueOn, 7);
 		await runDueJobs(db(), { workerId: 'w', now: plus(times.overdue, minute) });
 		expect(await mailsTo(owner.email)).toHaveLength(0);
-		await updateAction(db(), world.people.leadA1.actor, action.id, { version: done.action.version, status: 'open' });
+		await updateAction(db(), world.people.leadA1.actor, action.id, {
+			version: done.action.version,
+			status: 'open'
+		});
 		expect((await jobsOf(action.id)).map((j) => j.status)).toEqual(['pending', 'pending']);
 	});
 });
@@ -126,10 +135,17 @@ describe('a restart', () => {
 		// The old process claimed the job at its time and died: running, lease until +5 min.
 		await db()
 			.update(job)
-			.set({ status: 'running', lockedBy: 'old-process', lockedUntil: plus(times.before, 5 * minute), attempts: 1 })
+			.set({
+				status: 'running',
+				lockedBy: 'old-process',
+				lockedUntil: plus(times.before, 5 * minute),
+				attempts: 1
+			})
 			.where(eq(job.id, reminder!.id));
 		// The new process starts while the old lease still holds: it waits.
-		expect((await runDueJobs(db(), { workerId: 'new-process', now: plus(times.before, 2 * minute) })).claimed).toBe(0);
+		expect(
+			(await runDueJobs(db(), { workerId: 'new-process', now: plus(times.before, 2 * minute) })).claimed
+		).toBe(0);
 		expect(await mailsTo(owner.email)).toHaveLength(0);
 		await runDueJobs(db(), { workerId: 'new-process', now: plus(times.before, 6 * minute) });
 		await runDueJobs(db(), { workerId: 'new-process', now: plus(times.before, 60 * minute) });
@@ -213,7 +229,10 @@ describe('a moved due date', () => {
 		const action = await newAction();
 		const oldTimes = reminderTimes(dueOn, 7);
 		const newDue = addDays(dueOn, 14);
-		const moved = await updateAction(db(), world.people.leadA1.actor, action.id, { version: 1, dueOn: newDue });
+		const moved = await updateAction(db(), world.people.leadA1.actor, action.id, {
+			version: 1,
+			dueOn: newDue
+		});
 		const jobs = await jobsOf(action.id);
 		expect(jobs.map((j) => [(j.payload as { dueOn: string }).dueOn, j.status])).toEqual([
 			[dueOn, 'cancelled'],
@@ -224,7 +243,9 @@ describe('a moved due date', () => {
 		// A reminder of the old date that a runner had already claimed when the date moved
 		// (so it was not cancelled): the handler re-reads the action and skips it.
 		await db().update(job).set({ status: 'pending' }).where(eq(job.id, jobs[0]!.id));
-		expect(await runDueJobs(db(), { workerId: 'w', now: plus(oldTimes.before, minute) })).toMatchObject({ done: 1 });
+		expect(await runDueJobs(db(), { workerId: 'w', now: plus(oldTimes.before, minute) })).toMatchObject({
+			done: 1
+		});
 		expect(await mailsTo(owner.email)).toHaveLength(0);
 		await runDueJobs(db(), { workerId: 'w', now: plus(oldTimes.overdue, minute) });
 		expect(await mailsTo(owner.email)).toHaveLength(0);
@@ -238,7 +259,9 @@ describe('a moved due date', () => {
 	it('reminds the new owner, not the old one, after a change of owner', async () => {
 		const action = await newAction();
 		const first = owner;
-		const second = await buildPerson(db(), [{ role: 'team_lead', institutionId: world.a.id, teamId: world.a1.id }]);
+		const second = await buildPerson(db(), [
+			{ role: 'team_lead', institutionId: world.a.id, teamId: world.a1.id }
+		]);
 		await updateAction(db(), world.people.qoA.actor, action.id, { version: 1, ownerId: second.id });
 		await runDueJobs(db(), { workerId: 'w', now: plus(reminderTimes(dueOn, 7).before, minute) });
 		expect(await mailsTo(first.email)).toHaveLength(0);

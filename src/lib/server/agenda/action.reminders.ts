@@ -48,9 +48,9 @@ export function reminderTimes(dueOn: string, daysBefore = config.jobs.reminderDa
 
 /**
  * Brings an action's reminder jobs in line with its current owner, due date and status;
- * call it in the transaction that changed the action. A "before" reminder whose moment
- * has already passed when the date is set is not scheduled (the owner just got the date);
- * the overdue one always is, and sends at most once per due date and owner.
+ * call it in the transaction that changed the action. A reminder whose moment has already
+ * passed when the date or owner is set is not scheduled (whoever set it knows; an import
+ * of old actions does not flood the owners). Each sends at most once per date and owner.
  */
 export async function scheduleReminders(
 	tx: Tx,
@@ -62,10 +62,20 @@ export async function scheduleReminders(
 	if (action.ownerId && action.dueOn && openStatuses.includes(action.status)) {
 		const times = reminderTimes(action.dueOn, daysBefore);
 		for (const type of ['before', 'overdue'] as const) {
-			const payload: ReminderPayload = { actionId: action.id, type, dueOn: action.dueOn, ownerId: action.ownerId };
+			const payload: ReminderPayload = {
+				actionId: action.id,
+				type,
+				dueOn: action.dueOn,
+				ownerId: action.ownerId
+			};
 			wanted.push({
-				job: { kind: actionReminderKind, dedupeKey: reminderKey(payload), runAt: times[type], payload: { ...payload } },
-				due: type === 'overdue' || times.before > now
+				job: {
+					kind: actionReminderKind,
+					dedupeKey: reminderKey(payload),
+					runAt: times[type],
+					payload: { ...payload }
+				},
+				due: times[type] > now
 			});
 		}
 	}

@@ -82,23 +82,38 @@ describe('createAction', () => {
 		);
 		expect(e.status).toBe(422);
 		expect(e.fieldErrors.map((f) => f.field).sort()).toEqual(['dueOn', 'status', 'title']);
-		expect(e.fieldErrors.find((f) => f.field === 'title')?.message).toBe('titel mag hoogstens 300 tekens hebben');
+		expect(e.fieldErrors.find((f) => f.field === 'title')?.message).toBe(
+			'titel mag hoogstens 300 tekens hebben'
+		);
 		// Shape first; model keys once the shape is right.
 		const keys = await failure(
-			createAction(db(), lead, teamAction({ valueKey: 'geluk', standardKey: 'instelling-koers', capacityKey: 'magic' }))
+			createAction(
+				db(),
+				lead,
+				teamAction({ valueKey: 'geluk', standardKey: 'instelling-koers', capacityKey: 'magic' })
+			)
 		);
 		expect(keys.fieldErrors.map((f) => f.field)).toEqual(['valueKey', 'standardKey', 'capacityKey']);
 		expect(keys.fieldErrors[0]?.message).toContain("onbekende referentiewaarde 'geluk'");
-		const missing = await failure(createAction(db(), lead, { institutionId: world.a.id, teamId: world.a1.id }));
+		const missing = await failure(
+			createAction(db(), lead, { institutionId: world.a.id, teamId: world.a1.id })
+		);
 		expect(missing.fieldErrors).toEqual([{ field: 'title', message: 'titel is verplicht' }]);
-		const types = await failure(createAction(db(), lead, teamAction({ title: 12, progress: 'veel', ownerId: ['x'] })));
+		const types = await failure(
+			createAction(db(), lead, teamAction({ title: 12, progress: 'veel', ownerId: ['x'] }))
+		);
 		expect(types.fieldErrors.map((f) => f.field).sort()).toEqual(['ownerId', 'progress', 'title']);
 		expect(await countRows(db(), improvementAction)).toBe(before);
 	});
 
 	it('takes as owner only someone with a role in this team or the institution', async () => {
 		const lead = world.people.leadA1.actor;
-		for (const person of [world.people.memberA2, world.people.memberB1, world.people.qoB, world.people.nobody]) {
+		for (const person of [
+			world.people.memberA2,
+			world.people.memberB1,
+			world.people.qoB,
+			world.people.nobody
+		]) {
 			const e = await failure(createAction(db(), lead, teamAction({ ownerId: person.id })));
 			expect(e.fieldErrors, person.actor.name).toEqual([
 				{ field: 'ownerId', message: 'kies als eigenaar iemand met een rol in dit team of deze instelling' }
@@ -107,7 +122,9 @@ describe('createAction', () => {
 		const unknown = await failure(createAction(db(), lead, teamAction({ ownerId: 'no-such-user' })));
 		expect(unknown.fieldErrors[0]?.field).toBe('ownerId');
 		// Institution staff may own a team's action.
-		await expect(createAction(db(), lead, teamAction({ ownerId: world.people.execA.id }))).resolves.toBeTruthy();
+		await expect(
+			createAction(db(), lead, teamAction({ ownerId: world.people.execA.id }))
+		).resolves.toBeTruthy();
 		const candidates = await ownerCandidates(db(), { institutionId: world.a.id, teamId: world.a1.id });
 		expect(candidates.map((c) => c.name).sort()).toEqual(
 			['Bestuur Alfa', 'Begeleider Alfa', 'Kwaliteit Alfa', 'Leider Zorg A', 'Lid Zorg A'].sort()
@@ -143,13 +160,26 @@ describe('createAction', () => {
 
 	it('links an evaluation and finding of the same subject only', async () => {
 		const lead = world.people.leadA1.actor;
-		const own = await buildEvaluation(db(), { institutionId: world.a.id, teamId: world.a1.id, status: 'reporting' });
+		const own = await buildEvaluation(db(), {
+			institutionId: world.a.id,
+			teamId: world.a1.id,
+			status: 'reporting'
+		});
 		const [f] = await db()
 			.insert(finding)
-			.values({ evaluationId: own.id, kind: 'concern', text: 'Studenten worden weinig gehoord', valueKey: 'dialoog' })
+			.values({
+				evaluationId: own.id,
+				kind: 'concern',
+				text: 'Studenten worden weinig gehoord',
+				valueKey: 'dialoog'
+			})
 			.returning();
 		const linked = await createAction(db(), lead, teamAction({ evaluationId: own.id, findingId: f!.id }));
-		expect(linked).toMatchObject({ evaluationId: own.id, findingId: f!.id, modelVersionId: own.modelVersionId });
+		expect(linked).toMatchObject({
+			evaluationId: own.id,
+			findingId: f!.id,
+			modelVersionId: own.modelVersionId
+		});
 		const detail = await getAction(db(), lead, linked.id);
 		expect(detail.evaluationTitle).toBe(own.title);
 		expect(detail.findingText).toBe('Studenten worden weinig gehoord');
@@ -167,7 +197,9 @@ describe('createAction', () => {
 		const wrongFinding = await failure(
 			createAction(db(), world.people.qoA.actor, teamAction({ evaluationId: own.id, findingId: foreign!.id }))
 		);
-		expect(wrongFinding.fieldErrors).toEqual([{ field: 'findingId', message: 'kies een bevinding van deze evaluatie' }]);
+		expect(wrongFinding.fieldErrors).toEqual([
+			{ field: 'findingId', message: 'kies een bevinding van deze evaluatie' }
+		]);
 		const findingAlone = await failure(createAction(db(), lead, teamAction({ findingId: f!.id })));
 		expect(findingAlone.fieldErrors[0]?.field).toBe('findingId');
 	});
@@ -195,8 +227,17 @@ describe('updateAction', () => {
 	it('saves a change from the current version and bumps the version', async () => {
 		const lead = world.people.leadA1.actor;
 		const row = await createAction(db(), lead, teamAction());
-		const updated = await updateAction(db(), lead, row.id, { version: 1, title: 'Nieuwe titel', status: 'in_progress' });
-		expect(updated).toMatchObject({ title: 'Nieuwe titel', status: 'in_progress', version: 2, reason: row.reason });
+		const updated = await updateAction(db(), lead, row.id, {
+			version: 1,
+			title: 'Nieuwe titel',
+			status: 'in_progress'
+		});
+		expect(updated).toMatchObject({
+			title: 'Nieuwe titel',
+			status: 'in_progress',
+			version: 2,
+			reason: row.reason
+		});
 		const same = await updateAction(db(), lead, row.id, { version: 2, title: 'Nieuwe titel' });
 		expect(same.version).toBe(2);
 		const closed = await updateAction(db(), world.people.qoA.actor, row.id, { version: 2, status: 'done' });
@@ -213,12 +254,16 @@ describe('updateAction', () => {
 			title: 'Door kwaliteitszorg',
 			ownerId: world.people.execA.id
 		});
-		const e = await failure(updateAction(db(), lead, row.id, { version: 1, title: 'Door teamleider', status: 'open' }));
+		const e = await failure(
+			updateAction(db(), lead, row.id, { version: 1, title: 'Door teamleider', status: 'open' })
+		);
 		expect(e.status).toBe(409);
 		expect(e.message).toContain("titel: 'Door kwaliteitszorg'");
 		expect(e.message).toContain('eigenaar: Bestuur Alfa');
 		expect(e.message).toContain('nu versie 2');
-		expect(e.fieldErrors).toEqual([{ field: 'title', message: "opgeslagen waarde is nu: 'Door kwaliteitszorg'" }]);
+		expect(e.fieldErrors).toEqual([
+			{ field: 'title', message: "opgeslagen waarde is nu: 'Door kwaliteitszorg'" }
+		]);
 		const [stored] = await db().select().from(improvementAction).where(eq(improvementAction.id, row.id));
 		expect(stored).toMatchObject({ title: 'Door kwaliteitszorg', version: 2 });
 	});
@@ -228,9 +273,13 @@ describe('updateAction', () => {
 		const change = { version: 1, title: 'Gekaapt' };
 		expect((await failure(updateAction(db(), world.people.memberA1.actor, row.id, change))).status).toBe(403);
 		for (const key of ['memberA2', 'qoB', 'memberB1', 'admin', 'nobody'] as const) {
-			expect((await failure(updateAction(db(), world.people[key].actor, row.id, change))).status, key).toBe(404);
+			expect((await failure(updateAction(db(), world.people[key].actor, row.id, change))).status, key).toBe(
+				404
+			);
 		}
-		expect((await failure(updateAction(db(), world.people.leadA1.actor, 'not-an-id', change))).status).toBe(404);
+		expect((await failure(updateAction(db(), world.people.leadA1.actor, 'not-an-id', change))).status).toBe(
+			404
+		);
 		const noVersion = await failure(updateAction(db(), world.people.leadA1.actor, row.id, { title: 'x y' }));
 		expect(noVersion.fieldErrors[0]).toMatchObject({ field: 'version' });
 		const badOwner = await failure(
@@ -242,10 +291,21 @@ describe('updateAction', () => {
 
 describe('addProgressNote', () => {
 	it('records notes by the team and the owner; done closes the action', async () => {
-		const row = await createAction(db(), world.people.leadA1.actor, teamAction({ ownerId: world.people.execA.id }));
-		const first = await addProgressNote(db(), world.people.memberA1.actor, row.id, { text: 'Gestart', progress: '20', status: 'in_progress' });
+		const row = await createAction(
+			db(),
+			world.people.leadA1.actor,
+			teamAction({ ownerId: world.people.execA.id })
+		);
+		const first = await addProgressNote(db(), world.people.memberA1.actor, row.id, {
+			text: 'Gestart',
+			progress: '20',
+			status: 'in_progress'
+		});
 		expect(first.action).toMatchObject({ status: 'in_progress', progress: 20, version: 2 });
-		const done = await addProgressNote(db(), world.people.execA.actor, row.id, { text: 'Klaar', status: 'done' });
+		const done = await addProgressNote(db(), world.people.execA.actor, row.id, {
+			text: 'Klaar',
+			status: 'done'
+		});
 		expect(done.action).toMatchObject({ status: 'done', progress: 100 });
 		expect(done.action.closedAt).toBeInstanceOf(Date);
 		const detail = await getAction(db(), world.people.memberA1.actor, row.id);
@@ -276,12 +336,14 @@ describe('addProgressNote', () => {
 			const e = await failure(addProgressNote(db(), world.people[key].actor, row.id, { text: 'Hallo' }));
 			expect(e.status, key).toBe(404);
 		}
-		const bad = await failure(addProgressNote(db(), world.people.memberA1.actor, row.id, { text: '', progress: 101, status: 'x' }));
+		const bad = await failure(
+			addProgressNote(db(), world.people.memberA1.actor, row.id, { text: '', progress: 101, status: 'x' })
+		);
 		expect(bad.fieldErrors.map((f) => f.field).sort()).toEqual(['progress', 'status', 'text']);
 		expect(await countRows(db(), actionNote, eq(actionNote.actionId, row.id))).toBe(0);
 	});
 
-	it("lets the owner of an institution action read it and report progress, though their role is in a team", async () => {
+	it('lets the owner of an institution action read it and report progress, though their role is in a team', async () => {
 		const row = await createAction(
 			db(),
 			world.people.qoA.actor,
@@ -300,7 +362,9 @@ describe('listing actions', () => {
 	it('lists exactly what can() allows, for every person', async () => {
 		const all = await db().select().from(improvementAction);
 		for (const [key, person] of Object.entries(world.people)) {
-			const allowed = all.filter((r) => can(person.actor, agendaPolicy, 'action.read', actionScope(r))).map((r) => r.id);
+			const allowed = all
+				.filter((r) => can(person.actor, agendaPolicy, 'action.read', actionScope(r)))
+				.map((r) => r.id);
 			const listed = await listActions(db(), person.actor, list);
 			expect(listed.items.map((i) => i.id).sort(), key).toEqual(allowed.sort());
 			expect(listed.total, key).toBe(allowed.length);
@@ -310,7 +374,11 @@ describe('listing actions', () => {
 	it('filters by team, status, overdue and owner, and paginates', async () => {
 		const qo = world.people.qoA.actor;
 		const late = await createAction(db(), qo, teamAction({ title: 'Te laat', dueOn: inDays(-3) }));
-		await createAction(db(), qo, teamAction({ title: 'Te laat maar klaar', dueOn: inDays(-3), status: 'done' }));
+		await createAction(
+			db(),
+			qo,
+			teamAction({ title: 'Te laat maar klaar', dueOn: inDays(-3), status: 'done' })
+		);
 		const overdue = await listActions(db(), qo, { ...list, overdue: true });
 		expect(overdue.items.map((i) => i.title)).toContain('Te laat');
 		expect(overdue.items.map((i) => i.title)).not.toContain('Te laat maar klaar');
@@ -332,7 +400,9 @@ describe('listing actions', () => {
 		const t = { institutionId: world.a.id, teamId: world.a1.id };
 		const open = await listOpenActionsForSubject(db(), world.people.memberA1.actor, t);
 		expect(open.length).toBeGreaterThan(0);
-		expect(open.every((a) => a.teamId === world.a1.id && ['open', 'in_progress'].includes(a.status))).toBe(true);
+		expect(open.every((a) => a.teamId === world.a1.id && ['open', 'in_progress'].includes(a.status))).toBe(
+			true
+		);
 		const inst = await listOpenActionsForSubject(db(), world.people.qoA.actor, { institutionId: world.a.id });
 		expect(inst.every((a) => a.teamId === null)).toBe(true);
 		expect((await failure(listOpenActionsForSubject(db(), world.people.qoB.actor, t))).status).toBe(404);
@@ -340,8 +410,13 @@ describe('listing actions', () => {
 	});
 
 	it('keeps a stranger out of a single action', async () => {
-		const outsider = await buildPerson(db(), [{ role: 'team_lead', institutionId: world.b.id, teamId: world.b1.id }]);
-		const [row] = await db().select().from(improvementAction).where(and(eq(improvementAction.teamId, world.a1.id)));
+		const outsider = await buildPerson(db(), [
+			{ role: 'team_lead', institutionId: world.b.id, teamId: world.b1.id }
+		]);
+		const [row] = await db()
+			.select()
+			.from(improvementAction)
+			.where(and(eq(improvementAction.teamId, world.a1.id)));
 		expect((await failure(getAction(db(), outsider.actor, row!.id))).status).toBe(404);
 	});
 });

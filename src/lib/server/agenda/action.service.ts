@@ -42,7 +42,11 @@ export type NoteRow = typeof actionNote.$inferSelect;
 const what = 'De actie';
 
 /** The policy scope of an action: its subject, and its owner for the `self` rules. */
-export function actionScope(row: { institutionId: string; teamId: string | null; ownerId: string | null }): Scope {
+export function actionScope(row: {
+	institutionId: string;
+	teamId: string | null;
+	ownerId: string | null;
+}): Scope {
 	return {
 		institutionId: row.institutionId,
 		...(row.teamId ? { teamId: row.teamId } : {}),
@@ -74,7 +78,8 @@ async function requireAction(
 	if (!row) throw notFound(what);
 	const scope = actionScope(row);
 	if (!can(who, agendaPolicy, 'action.read', scope)) throw notFound(what);
-	if (!can(who, agendaPolicy, action, scope)) throw new AppError(403, 'forbidden', 'U mag deze actie niet wijzigen.');
+	if (!can(who, agendaPolicy, action, scope))
+		throw new AppError(403, 'forbidden', 'U mag deze actie niet wijzigen.');
 	return row;
 }
 
@@ -83,7 +88,9 @@ async function writableSubject(db: Tx, row: ActionRow): Promise<Subject> {
 	const subject = await loadSubject(db, row);
 	if (!subject) throw notFound(what);
 	if (subject.archived)
-		throw conflict('Het team of de instelling van deze actie is gearchiveerd; de actie kan niet meer worden gewijzigd.');
+		throw conflict(
+			'Het team of de instelling van deze actie is gearchiveerd; de actie kan niet meer worden gewijzigd.'
+		);
 	return subject;
 }
 
@@ -110,7 +117,11 @@ export async function ownerCandidates(db: Tx, subject: { institutionId: string; 
 		.limit(1000);
 }
 
-async function isCandidate(db: Tx, subject: { institutionId: string; teamId: string | null }, userId: string) {
+async function isCandidate(
+	db: Tx,
+	subject: { institutionId: string; teamId: string | null },
+	userId: string
+) {
 	const [row] = await db
 		.select({ id: user.id })
 		.from(roleAssignment)
@@ -128,12 +139,18 @@ interface Links {
 }
 
 /** Checks model keys (against `version`) and the owner; collects field errors. */
-async function checkLinks(db: Tx, subject: Subject, version: ModelVersionRow, links: Links): Promise<FieldError[]> {
+async function checkLinks(
+	db: Tx,
+	subject: Subject,
+	version: ModelVersionRow,
+	links: Links
+): Promise<FieldError[]> {
 	const doc = version.document;
 	const errors: FieldError[] = [];
 	const push = (e: FieldError | null) => e && errors.push(e);
 	if (links.valueKey) push(checkValueKey(doc, links.valueKey, 'valueKey'));
-	if (links.standardKey) push(checkStandardKey(doc, links.standardKey, subjectLevelOf(subject.teamId), 'standardKey'));
+	if (links.standardKey)
+		push(checkStandardKey(doc, links.standardKey, subjectLevelOf(subject.teamId), 'standardKey'));
 	if (links.capacityKey) push(checkCapacityKey(doc, links.capacityKey, 'capacityKey'));
 	if (links.ownerId && !(await isCandidate(db, subject, links.ownerId))) {
 		errors.push({
@@ -154,16 +171,22 @@ async function checkEvaluationLink(
 ): Promise<{ errors: FieldError[]; modelVersionId: string | null }> {
 	if (!evaluationId) {
 		return {
-			errors: findingId ? [{ field: 'findingId', message: 'een bevinding hoort bij een evaluatie; kies eerst de evaluatie' }] : [],
+			errors: findingId
+				? [{ field: 'findingId', message: 'een bevinding hoort bij een evaluatie; kies eerst de evaluatie' }]
+				: [],
 			modelVersionId: null
 		};
 	}
-	const notOurs = { field: 'evaluationId', message: `kies een evaluatie van ${subject.teamId ? 'dit team' : 'deze instelling'}` };
+	const notOurs = {
+		field: 'evaluationId',
+		message: `kies een evaluatie van ${subject.teamId ? 'dit team' : 'deze instelling'}`
+	};
 	let row;
 	try {
 		row = await requireEvaluation(db, actor, evaluationId);
 	} catch (error) {
-		if (error instanceof AppError && (error.status === 404 || error.status === 403)) return { errors: [notOurs], modelVersionId: null };
+		if (error instanceof AppError && (error.status === 404 || error.status === 403))
+			return { errors: [notOurs], modelVersionId: null };
 		throw error;
 	}
 	if (row.institutionId !== subject.institutionId || (row.teamId ?? null) !== subject.teamId) {
@@ -174,7 +197,11 @@ async function checkEvaluationLink(
 			.select({ id: finding.id })
 			.from(finding)
 			.where(and(eq(finding.id, findingId), eq(finding.evaluationId, row.id)));
-		if (!f) return { errors: [{ field: 'findingId', message: 'kies een bevinding van deze evaluatie' }], modelVersionId: row.modelVersionId };
+		if (!f)
+			return {
+				errors: [{ field: 'findingId', message: 'kies een bevinding van deze evaluatie' }],
+				modelVersionId: row.modelVersionId
+			};
 	}
 	return { errors: [], modelVersionId: row.modelVersionId };
 }
@@ -311,15 +338,23 @@ async function staleVersion(db: Tx, current: ActionRow, sent: Partial<Record<Edi
  * someone else saved in between, nothing is written and a 409 shows the current values.
  * Throws 401, 404, 403, 409, 422.
  */
-export async function updateAction(db: Database, actor: Actor | null, id: string, input: unknown): Promise<ActionRow> {
+export async function updateAction(
+	db: Database,
+	actor: Actor | null,
+	id: string,
+	input: unknown
+): Promise<ActionRow> {
 	const who = requireSignedIn(actor);
 	const before = await requireAction(db, who, id, 'action.update');
 	const parsed = parseInput(updateActionSchema, input);
 	const present = new Set(Object.keys(typeof input === 'object' && input ? input : {}));
 	const patch: Partial<Record<EditableField, unknown>> = {};
-	for (const field of editable) if (present.has(field)) patch[field] = parsed[field];
+	// A blank progress field means "not given" (undefined); other blank fields clear (null).
+	for (const field of editable)
+		if (present.has(field) && parsed[field] !== undefined) patch[field] = parsed[field];
 	const subject = await writableSubject(db, before);
-	const version = (before.modelVersionId && (await versions.find(db, before.modelVersionId))) || (await publishedModel(db));
+	const version =
+		(before.modelVersionId && (await versions.find(db, before.modelVersionId))) || (await publishedModel(db));
 	const changedLinks: Links = {};
 	for (const key of ['valueKey', 'standardKey', 'capacityKey', 'ownerId'] as const) {
 		if (key in patch && patch[key] !== before[key]) changedLinks[key] = patch[key] as string | null;
@@ -328,7 +363,11 @@ export async function updateAction(db: Database, actor: Actor | null, id: string
 	if (errors.length) throw invalid(errors);
 	const now = new Date();
 	return db.transaction(async (tx) => {
-		const [current] = await tx.select().from(improvementAction).where(eq(improvementAction.id, id)).for('update');
+		const [current] = await tx
+			.select()
+			.from(improvementAction)
+			.where(eq(improvementAction.id, id))
+			.for('update');
 		if (!current) throw notFound(what);
 		if (current.version !== parsed.version) throw await staleVersion(tx, current, patch);
 		const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -337,7 +376,9 @@ export async function updateAction(db: Database, actor: Actor | null, id: string
 			if ((from ?? null) !== (to ?? null)) changes[field] = { from, to };
 		}
 		if (Object.keys(changes).length === 0) return current;
-		const values = Object.fromEntries(Object.entries(changes).map(([k, c]) => [k, c.to])) as Partial<ActionRow>;
+		const values = Object.fromEntries(
+			Object.entries(changes).map(([k, c]) => [k, c.to])
+		) as Partial<ActionRow>;
 		const status = (values.status ?? current.status) as ActionStatus;
 		const [row] = await tx
 			.update(improvementAction)
@@ -475,7 +516,8 @@ export async function listActions(db: Database, actor: Actor | null, query: Acti
 	const who = requireSignedIn(actor);
 	const vis = visibility(who, agendaPolicy, 'action.read');
 	const visible = or(
-		scopeFilter(vis, { institutionId: improvementAction.institutionId, teamId: improvementAction.teamId }) ?? sql`true`,
+		scopeFilter(vis, { institutionId: improvementAction.institutionId, teamId: improvementAction.teamId }) ??
+			sql`true`,
 		eq(improvementAction.ownerId, who.userId)
 	);
 	const where = and(
@@ -494,7 +536,11 @@ export async function listActions(db: Database, actor: Actor | null, query: Acti
 			.leftJoin(team, eq(team.id, improvementAction.teamId))
 			.leftJoin(owner, eq(owner.id, improvementAction.ownerId))
 			.where(where)
-			.orderBy(sql`${improvementAction.dueOn} asc nulls last`, desc(improvementAction.createdAt), asc(improvementAction.id))
+			.orderBy(
+				sql`${improvementAction.dueOn} asc nulls last`,
+				desc(improvementAction.createdAt),
+				asc(improvementAction.id)
+			)
 			.limit(query.pageSize)
 			.offset((query.page - 1) * query.pageSize),
 		db.select({ n: count() }).from(improvementAction).where(where)

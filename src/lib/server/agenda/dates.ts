@@ -43,7 +43,10 @@ export function dutchTime(date: string, hour: number): Date {
 
 /** "12 maart 2026" */
 export function formatDutchDate(date: string): string {
-	return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${date}T00:00:00Z`)
-	);
+	return new Intl.DateTimeFormat('nl-NL', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${date}T00:00:00Z`));
 }

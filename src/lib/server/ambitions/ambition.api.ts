@@ -36,7 +36,8 @@ export const ambitionOperations: Operation[] = [
 	operation({
 		method: 'get',
 		path: '/api/v1/ambitions',
-		summary: 'Ambities van een team (teamId) of van een instelling (institutionId): de geldende en de geschiedenis',
+		summary:
+			'Ambities van een team (teamId) of van een instelling (institutionId): de geldende en de geschiedenis',
 		tag,
 		query: ambitionQuerySchema,
 		response: ambitionListSchema

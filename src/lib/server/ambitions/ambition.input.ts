@@ -11,27 +11,29 @@ export const ambitionTargetKinds = ['value', 'standard'] as const;
 const isBlank = (input: unknown) =>
 	input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 
-export const ambitionInputSchema = z.object({
-	// A team's ambition needs only teamId; an institution's needs institutionId.
-	institutionId: optionalId('instelling'),
-	teamId: optionalId('team'),
-	targetKind: z.enum(ambitionTargetKinds, {
-		error: 'kies of de ambitie over een referentiewaarde (value) of een standaard (standard) gaat'
-	}),
-	targetKey: requiredText('referentiewaarde of standaard', 1, 63),
-	levelKey: requiredText('ambitieniveau', 1, 63),
-	text: requiredText('ambitie', 1, 5000),
-	// The date the ambition was agreed; today when not given.
-	setOn: z.preprocess(
-		(input) => (isBlank(input) ? undefined : input),
-		z.iso
-			.date({ error: 'datum moet een datum zijn in de vorm jjjj-mm-dd (bijvoorbeeld 2026-03-01)' })
-			.optional()
-	)
-}).refine((input) => !!input.institutionId || !!input.teamId, {
-	error: 'kies een team of een instelling',
-	path: ['institutionId']
-});
+export const ambitionInputSchema = z
+	.object({
+		// A team's ambition needs only teamId; an institution's needs institutionId.
+		institutionId: optionalId('instelling'),
+		teamId: optionalId('team'),
+		targetKind: z.enum(ambitionTargetKinds, {
+			error: 'kies of de ambitie over een referentiewaarde (value) of een standaard (standard) gaat'
+		}),
+		targetKey: requiredText('referentiewaarde of standaard', 1, 63),
+		levelKey: requiredText('ambitieniveau', 1, 63),
+		text: requiredText('ambitie', 1, 5000),
+		// The date the ambition was agreed; today when not given.
+		setOn: z.preprocess(
+			(input) => (isBlank(input) ? undefined : input),
+			z.iso
+				.date({ error: 'datum moet een datum zijn in de vorm jjjj-mm-dd (bijvoorbeeld 2026-03-01)' })
+				.optional()
+		)
+	})
+	.refine((input) => !!input.institutionId || !!input.teamId, {
+		error: 'kies een team of een instelling',
+		path: ['institutionId']
+	});
 export type AmbitionInput = z.output<typeof ambitionInputSchema>;
 
 /** Which subject's ambitions: a team, or an institution as a whole. */

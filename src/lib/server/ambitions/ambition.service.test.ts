@@ -7,7 +7,13 @@ import { countRows, failure, useWorld } from '../organisation/test-world.ts';
 import { can } from '../policy/policy.ts';
 import { buildTeam } from '../testing/factories.ts';
 import { ambitionPolicy } from './ambition.policy.ts';
-import { ambitionHistory, ambitionOverview, currentAmbitions, listAmbitions, setAmbition } from './ambition.service.ts';
+import {
+	ambitionHistory,
+	ambitionOverview,
+	currentAmbitions,
+	listAmbitions,
+	setAmbition
+} from './ambition.service.ts';
 import { ambition } from './ambition.table.ts';
 
 const { db, world } = useWorld();
@@ -30,7 +36,12 @@ const teamAmbition = (overrides: Record<string, unknown> = {}) => ({
 describe('setAmbition', () => {
 	it('stores a dated ambition with the rank and model version in force', async () => {
 		const row = await setAmbition(db(), world.people.leadA1.actor, teamAmbition());
-		expect(row).toMatchObject({ teamId: world.a1.id, levelKey: 'above-standard', rank: 3, setOn: '2025-09-01' });
+		expect(row).toMatchObject({
+			teamId: world.a1.id,
+			levelKey: 'above-standard',
+			rank: 3,
+			setOn: '2025-09-01'
+		});
 		expect(row.modelVersionId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(await countRows(db(), auditEvent, eq(auditEvent.entityId, row.id))).toBe(1);
 	});
@@ -40,9 +51,17 @@ describe('setAmbition', () => {
 		const qo = world.people.qoA.actor;
 		const ref = { institutionId: world.a.id, teamId: t.id };
 		await setAmbition(db(), qo, teamAmbition({ teamId: t.id, setOn: '2024-01-10', levelKey: 'at-standard' }));
-		await setAmbition(db(), qo, teamAmbition({ teamId: t.id, setOn: '2025-02-01', levelKey: 'ambition', text: 'Hoger' }));
+		await setAmbition(
+			db(),
+			qo,
+			teamAmbition({ teamId: t.id, setOn: '2025-02-01', levelKey: 'ambition', text: 'Hoger' })
+		);
 		// An older date entered later does not replace the newer ambition.
-		await setAmbition(db(), qo, teamAmbition({ teamId: t.id, setOn: '2023-05-05', levelKey: 'below-standard' }));
+		await setAmbition(
+			db(),
+			qo,
+			teamAmbition({ teamId: t.id, setOn: '2023-05-05', levelKey: 'below-standard' })
+		);
 		await setAmbition(
 			db(),
 			qo,
@@ -55,7 +74,12 @@ describe('setAmbition', () => {
 		]);
 		const full = await listAmbitions(db(), qo, ref);
 		expect(full.history.total).toBe(4);
-		expect(full.history.items.map((a) => a.setOn)).toEqual(['2025-09-01', '2025-02-01', '2024-01-10', '2023-05-05']);
+		expect(full.history.items.map((a) => a.setOn)).toEqual([
+			'2025-09-01',
+			'2025-02-01',
+			'2024-01-10',
+			'2023-05-05'
+		]);
 		const paged = await ambitionHistory(db(), qo, ref, { page: 2, pageSize: 3 });
 		expect(paged.items.map((a) => a.setOn)).toEqual(['2023-05-05']);
 		expect(full.history.items[0]?.createdByName).toBe('Kwaliteit Alfa');
@@ -86,17 +110,36 @@ describe('setAmbition', () => {
 		const wrongLevel = await failure(
 			setAmbition(db(), lead, teamAmbition({ targetKind: 'standard', targetKey: 'instelling-koers' }))
 		);
-		expect(wrongLevel.fieldErrors[0]).toMatchObject({ field: 'targetKey', message: expect.stringContaining('hoort bij het niveau') });
+		expect(wrongLevel.fieldErrors[0]).toMatchObject({
+			field: 'targetKey',
+			message: expect.stringContaining('hoort bij het niveau')
+		});
 		const badLevel = await failure(setAmbition(db(), lead, teamAmbition({ levelKey: 'perfect' })));
-		expect(badLevel.fieldErrors[0]).toMatchObject({ field: 'levelKey', message: expect.stringContaining("onbekend niveau 'perfect'") });
+		expect(badLevel.fieldErrors[0]).toMatchObject({
+			field: 'levelKey',
+			message: expect.stringContaining("onbekend niveau 'perfect'")
+		});
 		const bad = await failure(
-			setAmbition(db(), lead, teamAmbition({ targetKind: 'theme', text: 'x'.repeat(5001), setOn: '01-09-2025' }))
+			setAmbition(
+				db(),
+				lead,
+				teamAmbition({ targetKind: 'theme', text: 'x'.repeat(5001), setOn: '01-09-2025' })
+			)
 		);
 		expect(bad.status).toBe(422);
 		expect(bad.fieldErrors.map((e) => e.field).sort()).toEqual(['setOn', 'targetKind', 'text']);
-		expect(bad.fieldErrors.find((e) => e.field === 'text')?.message).toBe('ambitie mag hoogstens 5000 tekens hebben');
-		const missing = await failure(setAmbition(db(), lead, { institutionId: world.a.id, teamId: world.a1.id }));
-		expect(missing.fieldErrors.map((e) => e.field).sort()).toEqual(['levelKey', 'targetKey', 'targetKind', 'text']);
+		expect(bad.fieldErrors.find((e) => e.field === 'text')?.message).toBe(
+			'ambitie mag hoogstens 5000 tekens hebben'
+		);
+		const missing = await failure(
+			setAmbition(db(), lead, { institutionId: world.a.id, teamId: world.a1.id })
+		);
+		expect(missing.fieldErrors.map((e) => e.field).sort()).toEqual([
+			'levelKey',
+			'targetKey',
+			'targetKind',
+			'text'
+		]);
 		const future = await failure(setAmbition(db(), lead, teamAmbition({ setOn: '2999-01-01' })));
 		expect(future.fieldErrors).toEqual([{ field: 'setOn', message: 'datum mag niet in de toekomst liggen' }]);
 		const wrongType = await failure(setAmbition(db(), lead, teamAmbition({ text: 42, targetKey: ['x'] })));
@@ -128,7 +171,13 @@ describe('setAmbition', () => {
 	});
 
 	it('lets the quality officer and executive set institution ambitions, not a team lead', async () => {
-		const input = { institutionId: world.a.id, targetKind: 'value', targetKey: 'vertrouwen', levelKey: 'at-standard', text: 'Vertrouwen' };
+		const input = {
+			institutionId: world.a.id,
+			targetKind: 'value',
+			targetKey: 'vertrouwen',
+			levelKey: 'at-standard',
+			text: 'Vertrouwen'
+		};
 		expect((await failure(setAmbition(db(), world.people.leadA1.actor, input))).status).toBe(403);
 		expect((await failure(setAmbition(db(), world.people.qoB.actor, input))).status).toBe(404);
 		await expect(setAmbition(db(), world.people.qoA.actor, input)).resolves.toMatchObject({ teamId: null });
@@ -149,22 +198,40 @@ describe('reading ambitions', () => {
 				institutionId: world.a.id,
 				teamId: world.a1.id
 			});
-			const result = await listAmbitions(db(), person.actor, { institutionId: world.a.id, teamId: world.a1.id }).then(
+			const result = await listAmbitions(db(), person.actor, {
+				institutionId: world.a.id,
+				teamId: world.a1.id
+			}).then(
 				() => 200,
 				(e: { status: number }) => e.status
 			);
 			expect(result, key).toBe(allowed ? 200 : 404);
 		}
-		expect(can(world.people.memberA2.actor, ambitionPolicy, 'ambition.read_team', { institutionId: world.a.id, teamId: world.a1.id })).toBe(false);
-		expect(can(world.people.memberA2.actor, ambitionPolicy, 'ambition.read_institution', { institutionId: world.a.id })).toBe(true);
+		expect(
+			can(world.people.memberA2.actor, ambitionPolicy, 'ambition.read_team', {
+				institutionId: world.a.id,
+				teamId: world.a1.id
+			})
+		).toBe(false);
+		expect(
+			can(world.people.memberA2.actor, ambitionPolicy, 'ambition.read_institution', {
+				institutionId: world.a.id
+			})
+		).toBe(true);
 	});
 
 	it('gives the page the model options of the subject level and whether the form shows', async () => {
-		const overview = await ambitionOverview(db(), world.people.memberA1.actor, { institutionId: world.a.id, teamId: world.a1.id });
+		const overview = await ambitionOverview(db(), world.people.memberA1.actor, {
+			institutionId: world.a.id,
+			teamId: world.a1.id
+		});
 		expect(overview.canSet).toBe(false);
 		expect(overview.model?.standards.every((s) => s.key.startsWith('team-'))).toBe(true);
 		expect(overview.model?.levels.map((l) => l.key)).toContain('at-standard');
-		const lead = await ambitionOverview(db(), world.people.leadA1.actor, { institutionId: world.a.id, teamId: world.a1.id });
+		const lead = await ambitionOverview(db(), world.people.leadA1.actor, {
+			institutionId: world.a.id,
+			teamId: world.a1.id
+		});
 		expect(lead.canSet).toBe(true);
 		expect(lead.subject.teamName).toBe('Zorg A');
 	});

@@ -215,4 +215,3 @@ export async function setAmbition(db: Database, actor: Actor | null, input: unkn
 		return row!;
 	});
 }
-

@@ -96,7 +96,11 @@ export async function resolveSubjectRef(
 	db: Tx,
 	ref: { institutionId?: string; teamId?: string }
 ): Promise<SubjectRef> {
-	if (ref.institutionId || !ref.teamId) return { institutionId: ref.institutionId ?? '', teamId: ref.teamId ?? null };
-	const [row] = await db.select({ institutionId: team.institutionId }).from(team).where(eq(team.id, ref.teamId));
+	if (ref.institutionId || !ref.teamId)
+		return { institutionId: ref.institutionId ?? '', teamId: ref.teamId ?? null };
+	const [row] = await db
+		.select({ institutionId: team.institutionId })
+		.from(team)
+		.where(eq(team.id, ref.teamId));
 	return { institutionId: row?.institutionId ?? '', teamId: ref.teamId };
 }

@@ -10,6 +10,7 @@ import { ratingOperations } from '../evaluations/rating.api.ts';
 import { questionnaireOperations } from '../evaluations/questionnaire.api.ts';
 import { evidenceOperations } from '../evaluations/evidence.api.ts';
 import { evaluationOperations } from '../evaluations/evaluation.api.ts';
+import { reportsOperations } from '../reports/reports.api.ts';
 
 /** Every module's API operations, for the OpenAPI document. */
 export const allOperations: Operation[] = [
@@ -23,5 +24,6 @@ export const allOperations: Operation[] = [
 	...ratingOperations,
 	...questionnaireOperations,
 	...evidenceOperations,
-	...evaluationOperations
+	...evaluationOperations,
+	...reportsOperations
 ];

@@ -50,7 +50,12 @@ export function distributionChart(
 					min: 0,
 					max: 100,
 					interval: 25,
-					axisLabel: { color: axisColour, fontFamily, fontSize: 11, formatter: (v: number) => percent.format(v / 100) },
+					axisLabel: {
+						color: axisColour,
+						fontFamily,
+						fontSize: 11,
+						formatter: (v: number) => percent.format(v / 100)
+					},
 					splitLine: { lineStyle: { color: '#d0d0d0' } }
 				},
 				yAxis: {

@@ -37,6 +37,23 @@ function shorten(text: string, max: number): string {
 	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** Words in at most `maxLines` lines of about `width` characters; the last line shortened if needed. */
+function wrap(text: string, width: number, maxLines: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/)) {
+		if (line && (line + ' ' + word).length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	if (lines.length <= maxLines) return lines.map((l) => shorten(l, width + 2));
+	const kept = lines.slice(0, maxLines);
+	kept[maxLines - 1] = shorten(`${kept[maxLines - 1]} ${lines[maxLines]}`, width);
+	return kept;
+}
+
 const cellWidth = 92;
 const cellHeight = 28;
 const rowLabelWidth = 200;
@@ -74,9 +91,13 @@ export function heatmapChart(
 		);
 		input.columns.forEach((column, c) => {
 			const x = rowLabelWidth + c * cellWidth + cellWidth / 2;
-			parts.push(
-				`<text x="${x}" y="${headerHeight - 10}" ${font} font-size="11" text-anchor="middle" fill="${textColour}">${escapeXml(shorten(column, 15))}</text>`
-			);
+			const lines = wrap(column, 15, 2);
+			lines.forEach((line, i) => {
+				const y = headerHeight - 10 - (lines.length - 1 - i) * 13;
+				parts.push(
+					`<text x="${x}" y="${y}" ${font} font-size="11" text-anchor="middle" fill="${textColour}">${escapeXml(line)}</text>`
+				);
+			});
 		});
 		input.rows.forEach((row, r) => {
 			const y = headerHeight + r * cellHeight;

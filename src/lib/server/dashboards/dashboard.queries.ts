@@ -125,11 +125,23 @@ async function valueScores(db: Tx, evaluationIds: string[]) {
 export interface ActionSummary {
 	byStatus: Record<'open' | 'in_progress' | 'done' | 'cancelled', number>;
 	overdueCount: number;
-	overdue: { id: string; title: string; dueOn: string | null; status: string; teamId: string | null; teamName: string | null; ownerName: string | null }[];
+	overdue: {
+		id: string;
+		title: string;
+		dueOn: string | null;
+		status: string;
+		teamId: string | null;
+		teamName: string | null;
+		ownerName: string | null;
+	}[];
 }
 
 /** Actions of a team (teamId) or of a whole institution (all its teams and itself): counts and the overdue ones. */
-async function actionSummary(db: Tx, ref: { institutionId: string; teamId?: string }, limit = 25): Promise<ActionSummary> {
+async function actionSummary(
+	db: Tx,
+	ref: { institutionId: string; teamId?: string },
+	limit = 25
+): Promise<ActionSummary> {
 	const where = ref.teamId
 		? and(eq(improvementAction.institutionId, ref.institutionId), eq(improvementAction.teamId, ref.teamId))
 		: eq(improvementAction.institutionId, ref.institutionId);
@@ -230,63 +242,81 @@ export async function institutionDashboard(db: Tx, institutionId: string, filter
 			: undefined
 	);
 	const currentYear = sql`extract(year from ${dutchToday})::int`;
-	const [teams, teamPositions, ownPositions, coverage, locations, sectorDomains, levels, threshold, actions, ambitions] =
-		await Promise.all([
-			db
-				.select({ id: team.id, name: team.name })
-				.from(team)
-				.where(teamWhere)
-				.orderBy(asc(sql`lower(${team.name})`)),
-			db
-				.select({
-					teamId: subjectPosition.subjectId,
-					key: subjectPosition.key,
-					rankSum: subjectPosition.rankSum,
-					ratedCount: subjectPosition.ratedCount,
-					positionRank: subjectPosition.positionRank,
-					standardRank: subjectPosition.standardRank,
-					modelVersionId: subjectPosition.modelVersionId
-				})
-				.from(subjectPosition)
-				.innerJoin(team, eq(team.id, subjectPosition.subjectId))
-				.where(and(eq(subjectPosition.institutionId, institutionId), eq(subjectPosition.kind, 'value'), teamWhere)),
-			subjectPositions(db, institutionId),
-			db
-				.select({
-					subjectId: subjectInstrumentUsage.subjectId,
-					teamId: subjectInstrumentUsage.teamId,
-					instrumentTypeId: subjectInstrumentUsage.instrumentTypeId,
-					year: subjectInstrumentUsage.year,
-					evaluations: subjectInstrumentUsage.evaluations,
-					lastFinalisedAt: subjectInstrumentUsage.lastFinalisedAt
-				})
-				.from(subjectInstrumentUsage)
-				.where(
-					and(
-						eq(subjectInstrumentUsage.institutionId, institutionId),
-						sql`${subjectInstrumentUsage.year} >= ${currentYear} - 2`
-					)
-				),
-			db
-				.select({ id: location.id, name: location.name })
-				.from(location)
-				.where(and(eq(location.institutionId, institutionId), isNull(location.archivedAt)))
-				.orderBy(asc(location.name)),
-			db
-				.selectDistinct({ sectorDomain: team.sectorDomain })
-				.from(team)
-				.where(and(eq(team.institutionId, institutionId), isNull(team.archivedAt), sql`${team.sectorDomain} is not null`))
-				.orderBy(asc(team.sectorDomain)),
-			db
-				.selectDistinct({ level: learningRoute.level })
-				.from(learningRoute)
-				.innerJoin(team, eq(team.id, learningRoute.teamId))
-				.where(and(eq(team.institutionId, institutionId), isNull(learningRoute.archivedAt)))
-				.orderBy(asc(learningRoute.level)),
-			anonymityThreshold(db),
-			actionSummary(db, { institutionId }),
-			currentAmbitions(db, { institutionId, teamId: null })
-		]);
+	const [
+		teams,
+		teamPositions,
+		ownPositions,
+		coverage,
+		locations,
+		sectorDomains,
+		levels,
+		threshold,
+		actions,
+		ambitions
+	] = await Promise.all([
+		db
+			.select({ id: team.id, name: team.name })
+			.from(team)
+			.where(teamWhere)
+			.orderBy(asc(sql`lower(${team.name})`)),
+		db
+			.select({
+				teamId: subjectPosition.subjectId,
+				key: subjectPosition.key,
+				rankSum: subjectPosition.rankSum,
+				ratedCount: subjectPosition.ratedCount,
+				positionRank: subjectPosition.positionRank,
+				standardRank: subjectPosition.standardRank,
+				modelVersionId: subjectPosition.modelVersionId
+			})
+			.from(subjectPosition)
+			.innerJoin(team, eq(team.id, subjectPosition.subjectId))
+			.where(
+				and(eq(subjectPosition.institutionId, institutionId), eq(subjectPosition.kind, 'value'), teamWhere)
+			),
+		subjectPositions(db, institutionId),
+		db
+			.select({
+				subjectId: subjectInstrumentUsage.subjectId,
+				teamId: subjectInstrumentUsage.teamId,
+				instrumentTypeId: subjectInstrumentUsage.instrumentTypeId,
+				year: subjectInstrumentUsage.year,
+				evaluations: subjectInstrumentUsage.evaluations,
+				lastFinalisedAt: subjectInstrumentUsage.lastFinalisedAt
+			})
+			.from(subjectInstrumentUsage)
+			.where(
+				and(
+					eq(subjectInstrumentUsage.institutionId, institutionId),
+					sql`${subjectInstrumentUsage.year} >= ${currentYear} - 2`
+				)
+			),
+		db
+			.select({ id: location.id, name: location.name })
+			.from(location)
+			.where(and(eq(location.institutionId, institutionId), isNull(location.archivedAt)))
+			.orderBy(asc(location.name)),
+		db
+			.selectDistinct({ sectorDomain: team.sectorDomain })
+			.from(team)
+			.where(
+				and(
+					eq(team.institutionId, institutionId),
+					isNull(team.archivedAt),
+					sql`${team.sectorDomain} is not null`
+				)
+			)
+			.orderBy(asc(team.sectorDomain)),
+		db
+			.selectDistinct({ level: learningRoute.level })
+			.from(learningRoute)
+			.innerJoin(team, eq(team.id, learningRoute.teamId))
+			.where(and(eq(team.institutionId, institutionId), isNull(learningRoute.archivedAt)))
+			.orderBy(asc(learningRoute.level)),
+		anonymityThreshold(db),
+		actionSummary(db, { institutionId }),
+		currentAmbitions(db, { institutionId, teamId: null })
+	]);
 	const instrumentIds = [...new Set(coverage.map((c) => c.instrumentTypeId))];
 	const instruments =
 		instrumentIds.length === 0
@@ -467,13 +497,18 @@ export async function evaluationFigures(
 }
 
 /** Evaluations of one subject that can be compared (not superseded), newest first. */
-export async function comparableEvaluations(db: Tx, subject: { institutionId: string; teamId: string | null }) {
+export async function comparableEvaluations(
+	db: Tx,
+	subject: { institutionId: string; teamId: string | null }
+) {
 	return db
 		.select({
 			id: evaluation.id,
 			title: evaluation.title,
 			status: evaluation.status,
-			heldOn: sql<string | null>`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date, ${evaluation.startsOn})::text`,
+			heldOn: sql<
+				string | null
+			>`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date, ${evaluation.startsOn})::text`,
 			revision: evaluation.revision
 		})
 		.from(evaluation)

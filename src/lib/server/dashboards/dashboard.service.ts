@@ -21,14 +21,22 @@ export async function dashboardChoices(db: Database, actor: Actor | null) {
 	const institutionIds = [
 		...new Set(
 			who.grants
-				.filter((g) => g.institutionId && can(who, dashboardPolicy, 'dashboard.institution', { institutionId: g.institutionId }))
+				.filter(
+					(g) =>
+						g.institutionId &&
+						can(who, dashboardPolicy, 'dashboard.institution', { institutionId: g.institutionId })
+				)
 				.map((g) => g.institutionId!)
 		)
 	];
 	const teamIds = [
 		...new Set(
 			who.grants
-				.filter((g) => g.teamId && can(who, dashboardPolicy, 'dashboard.team', { institutionId: g.institutionId, teamId: g.teamId }))
+				.filter(
+					(g) =>
+						g.teamId &&
+						can(who, dashboardPolicy, 'dashboard.team', { institutionId: g.institutionId, teamId: g.teamId })
+				)
 				.map((g) => g.teamId!)
 		)
 	];
@@ -53,13 +61,15 @@ export async function dashboardChoices(db: Database, actor: Actor | null) {
 }
 
 /** The team dashboard. Throws 401, 404 (no such team, or not the actor's to see). */
-export async function teamDashboard(db: Database, actor: Actor | null, teamId: string, locale: ChartLocale = 'nl') {
+export async function teamDashboard(
+	db: Database,
+	actor: Actor | null,
+	teamId: string,
+	locale: ChartLocale = 'nl'
+) {
 	const who = requireSignedIn(actor);
 	requireId(teamId, 'Het team');
-	const [row] = await db
-		.select({ institutionId: team.institutionId })
-		.from(team)
-		.where(eq(team.id, teamId));
+	const [row] = await db.select({ institutionId: team.institutionId }).from(team).where(eq(team.id, teamId));
 	if (!row || !can(who, dashboardPolicy, 'dashboard.team', { institutionId: row.institutionId, teamId }))
 		throw notFound('Het team');
 	const data = await queries.teamDashboard(db, teamId);
@@ -128,7 +138,11 @@ export async function compareEvaluations(
 		throw invalid([{ field: 'met', message: 'Kies een andere evaluatie om mee te vergelijken.' }]);
 	if (b.institutionId !== a.institutionId || b.teamId !== a.teamId)
 		throw invalid([
-			{ field: 'met', message: 'Deze evaluatie gaat over een ander team of een andere instelling; vergelijk evaluaties van hetzelfde onderwerp.' }
+			{
+				field: 'met',
+				message:
+					'Deze evaluatie gaat over een ander team of een andere instelling; vergelijk evaluaties van hetzelfde onderwerp.'
+			}
 		]);
 	// The older one on the left, so "what moved" reads from then to now.
 	const heldOn = (e: typeof a) => e.endsOn ?? e.finalisedAt?.toISOString().slice(0, 10) ?? e.startsOn ?? '';
@@ -138,7 +152,13 @@ export async function compareEvaluations(
 		queries.evaluationFigures(db, second),
 		queries.modelDocuments(db, [second.modelVersionId, first.modelVersionId])
 	]);
-	const side = (e: typeof a) => ({ id: e.id, title: e.title, heldOn: heldOn(e) || null, status: e.status, modelVersionId: e.modelVersionId });
+	const side = (e: typeof a) => ({
+		id: e.id,
+		title: e.title,
+		heldOn: heldOn(e) || null,
+		status: e.status,
+		modelVersionId: e.modelVersionId
+	});
 	const doc = docs.get(second.modelVersionId) ?? docs.get(first.modelVersionId);
 	return {
 		evaluation: a,

@@ -32,7 +32,15 @@ import type {
 // their tables. Pure: no database, no authorization.
 
 type Perspective = 'student' | 'teacher' | 'work_field' | 'management' | 'board' | 'support' | 'external';
-const perspectiveOrder: Perspective[] = ['student', 'teacher', 'work_field', 'management', 'board', 'support', 'external'];
+const perspectiveOrder: Perspective[] = [
+	'student',
+	'teacher',
+	'work_field',
+	'management',
+	'board',
+	'support',
+	'external'
+];
 
 export function perspectiveLabel(p: Perspective, locale: ChartLocale): string {
 	const labels: Record<Perspective, () => string> = {
@@ -65,7 +73,8 @@ export interface ScaleInfo {
 
 export function scaleOf(doc: ModelDocument | undefined): ScaleInfo {
 	const levels = (doc?.ratingScale.levels ?? []).map((l) => ({ rank: l.rank, label: l.label }));
-	const standardRank = doc?.ratingScale.levels.find((l) => l.key === doc.ratingScale.standardLevelKey)?.rank ?? 0;
+	const standardRank =
+		doc?.ratingScale.levels.find((l) => l.key === doc.ratingScale.standardLevelKey)?.rank ?? 0;
 	return { levels, standardRank };
 }
 
@@ -118,7 +127,14 @@ function positionLines(
 	});
 }
 
-function positionChartOf(title: string, lines: PositionLine[], ambitions: AmbitionLike[], kind: 'value' | 'standard', scale: ScaleInfo, locale: ChartLocale): Chart {
+function positionChartOf(
+	title: string,
+	lines: PositionLine[],
+	ambitions: AmbitionLike[],
+	kind: 'value' | 'standard',
+	scale: ScaleInfo,
+	locale: ChartLocale
+): Chart {
 	return positionChart(
 		{
 			title,
@@ -155,7 +171,9 @@ export function perspectiveGroups(
 	const merged = present.filter((p) => !shown.includes(p));
 	const mergedSize = () => merged.reduce((n, p) => n + size.get(p)!, 0);
 	while (merged.length > 0 && !shownSeparately(mergedSize(), threshold) && shown.length > 0) {
-		const smallest = [...shown].sort((a, b) => size.get(a)! - size.get(b)! || perspectiveOrder.indexOf(b) - perspectiveOrder.indexOf(a))[0]!;
+		const smallest = [...shown].sort(
+			(a, b) => size.get(a)! - size.get(b)! || perspectiveOrder.indexOf(b) - perspectiveOrder.indexOf(a)
+		)[0]!;
 		shown = shown.filter((p) => p !== smallest);
 		merged.push(smallest);
 	}
@@ -169,7 +187,9 @@ function valuesOf(doc: ModelDocument | undefined) {
 }
 
 function standardsOf(doc: ModelDocument | undefined, level: 'team' | 'institution') {
-	return (doc?.standards ?? []).filter((s) => s.levelKey === level).map((s) => ({ key: s.key, name: s.title }));
+	return (doc?.standards ?? [])
+		.filter((s) => s.levelKey === level)
+		.map((s) => ({ key: s.key, name: s.title }));
 }
 
 /** Unique x labels for evaluations: the date, with the title when two share a date. */
@@ -193,20 +213,48 @@ export function teamView(data: TeamDashboardData, locale: ChartLocale) {
 		data.models.get(latest?.modelVersionId ?? '') ?? data.models.get(data.positions[0]?.modelVersionId ?? '');
 	const scale = scaleOf(doc);
 	const values = positionLines(valuesOf(doc), data.positions, data.ambitions, 'value', scale);
-	const standards = positionLines(standardsOf(doc, 'team'), data.positions, data.ambitions, 'standard', scale);
+	const standards = positionLines(
+		standardsOf(doc, 'team'),
+		data.positions,
+		data.ambitions,
+		'standard',
+		scale
+	);
 	const valueNames = new Map(values.map((v) => [v.key, v.name]));
 
-	const charts: { values: Chart | null; standards: Chart | null; trend: Chart | null; perspectives: Chart | null } = {
+	const charts: {
+		values: Chart | null;
+		standards: Chart | null;
+		trend: Chart | null;
+		perspectives: Chart | null;
+	} = {
 		values: null,
 		standards: null,
 		trend: null,
 		perspectives: null
 	};
 	if (data.positions.length > 0) {
-		charts.values = positionChartOf(m.dashboards_team_values_chart({}, { locale }), values, data.ambitions, 'value', scale, locale);
-		const rated = standards.filter((s) => s.mean !== null || data.ambitions.some((a) => a.targetKind === 'standard' && a.targetKey === s.key));
+		charts.values = positionChartOf(
+			m.dashboards_team_values_chart({}, { locale }),
+			values,
+			data.ambitions,
+			'value',
+			scale,
+			locale
+		);
+		const rated = standards.filter(
+			(s) =>
+				s.mean !== null || data.ambitions.some((a) => a.targetKind === 'standard' && a.targetKey === s.key)
+		);
 		if (rated.length > 0)
-			charts.standards = positionChartOf(m.dashboards_team_standards_chart({}, { locale }), rated, data.ambitions, 'standard', scale, locale);
+			charts.standards = positionChartOf(
+				m.dashboards_team_standards_chart({}, { locale }),
+				rated,
+				data.ambitions,
+				'standard',
+				scale,
+				locale
+			);
 	}
 
 	const moments = momentLabels(data.evaluations, locale);
@@ -230,7 +278,11 @@ export function teamView(data: TeamDashboardData, locale: ChartLocale) {
 		);
 	}
 
-	let perspectives: { evaluation: { id: string; title: string; heldOn: string } | null; shown: string[]; merged: string[] } = {
+	let perspectives: {
+		evaluation: { id: string; title: string; heldOn: string } | null;
+		shown: string[];
+		merged: string[];
+	} = {
 		evaluation: null,
 		shown: [],
 		merged: []
@@ -254,10 +306,16 @@ export function teamView(data: TeamDashboardData, locale: ChartLocale) {
 		if (keys.length > 0 && groups.shown.length > 0) {
 			const series = [
 				{ name: m.dashboards_perspective_all({}, { locale }), values: keys.map((k) => meanOf(k, null)) },
-				...groups.shown.map((p) => ({ name: perspectiveLabel(p, locale), values: keys.map((k) => meanOf(k, [p])) }))
+				...groups.shown.map((p) => ({
+					name: perspectiveLabel(p, locale),
+					values: keys.map((k) => meanOf(k, [p]))
+				}))
 			];
 			if (groups.merged.length > 0)
-				series.push({ name: m.dashboards_perspective_other({}, { locale }), values: keys.map((k) => meanOf(k, groups.merged)) });
+				series.push({
+					name: m.dashboards_perspective_other({}, { locale }),
+					values: keys.map((k) => meanOf(k, groups.merged))
+				});
 			charts.perspectives = perspectiveChart(
 				{
 					title: m.dashboards_team_perspectives_chart({ date: formatDay(latest.heldOn, locale) }, { locale }),
@@ -278,7 +336,9 @@ export function teamView(data: TeamDashboardData, locale: ChartLocale) {
 		charts,
 		perspectives,
 		actions: data.actions,
-		evaluations: [...data.evaluations].reverse().map((e) => ({ id: e.id, title: e.title, heldOn: e.heldOn, instrumentName: e.instrumentName }))
+		evaluations: [...data.evaluations]
+			.reverse()
+			.map((e) => ({ id: e.id, title: e.title, heldOn: e.heldOn, instrumentName: e.instrumentName }))
 	};
 }
 
@@ -312,7 +372,14 @@ export function institutionView(data: InstitutionDashboardData, locale: ChartLoc
 	const own = positionLines(values, data.ownPositions, data.ambitions, 'value', scale);
 	const ownChart =
 		data.ownPositions.length > 0
-			? positionChartOf(m.dashboards_institution_own_chart({}, { locale }), own, data.ambitions, 'value', scale, locale)
+			? positionChartOf(
+					m.dashboards_institution_own_chart({}, { locale }),
+					own,
+					data.ambitions,
+					'value',
+					scale,
+					locale
+				)
 			: null;
 
 	// Coverage: per team (and the institution itself) the years each instrument was used.
@@ -372,7 +439,9 @@ function distributionRows(
 	return values.map((v) => {
 		const part = rows.filter((r) => r.valueKey === v.key);
 		const total = part.reduce((n, r) => n + r.teams, 0);
-		const perLevel = scale.levels.map((l) => part.filter((r) => r.positionRank === l.rank).reduce((n, r) => n + r.teams, 0));
+		const perLevel = scale.levels.map((l) =>
+			part.filter((r) => r.positionRank === l.rank).reduce((n, r) => n + r.teams, 0)
+		);
 		const versus = { below: 0, at: 0, above: 0 };
 		for (const r of part) versus[versusStandard(r.positionRank, r.standardRank)!] += r.teams;
 		return { key: v.key, name: v.name, total, perLevel, versus, shown: shownSeparately(total, threshold) };
@@ -391,7 +460,10 @@ export function networkView(data: NetworkDashboardData, locale: ChartLocale) {
 					{
 						title: m.dashboards_network_distribution_chart({}, { locale }),
 						categories: shownRows.map((r) => r.name),
-						series: scale.levels.map((l, i) => ({ name: l.label, values: shownRows.map((r) => r.perLevel[i]!) }))
+						series: scale.levels.map((l, i) => ({
+							name: l.label,
+							values: shownRows.map((r) => r.perLevel[i]!)
+						}))
 					},
 					{ locale }
 				)
@@ -414,10 +486,17 @@ export function networkView(data: NetworkDashboardData, locale: ChartLocale) {
 	// Instrument use per year: built-in instruments by name, institutions' own ones together.
 	const years = [...new Set(data.usage.map((u) => u.year))].sort();
 	const ownName = m.dashboards_network_own_instruments({}, { locale });
-	const byInstrument = new Map<string, { name: string; builtIn: boolean; perYear: Map<number, { evaluations: number; institutions: number }> }>();
+	const byInstrument = new Map<
+		string,
+		{ name: string; builtIn: boolean; perYear: Map<number, { evaluations: number; institutions: number }> }
+	>();
 	for (const u of data.usage) {
 		const id = u.builtIn ? u.instrumentTypeId : 'own';
-		const entry = byInstrument.get(id) ?? { name: u.builtIn ? u.name : ownName, builtIn: u.builtIn, perYear: new Map() };
+		const entry = byInstrument.get(id) ?? {
+			name: u.builtIn ? u.name : ownName,
+			builtIn: u.builtIn,
+			perYear: new Map()
+		};
 		const cell = entry.perYear.get(u.year) ?? { evaluations: 0, institutions: 0 };
 		cell.evaluations += u.evaluations;
 		cell.institutions += u.institutions;
@@ -471,10 +550,19 @@ export function compareView(
 			levelA: levelForMean(scale.levels, a)?.label ?? null,
 			levelB: levelForMean(scale.levels, b)?.label ?? null,
 			change,
-			direction: change === null ? null : change > 0 ? ('up' as const) : change < 0 ? ('down' as const) : ('same' as const)
+			direction:
+				change === null
+					? null
+					: change > 0
+						? ('up' as const)
+						: change < 0
+							? ('down' as const)
+							: ('same' as const)
 		};
 	};
-	const values = valuesOf(doc).map((v) => line('value', v)).filter((l) => l.a !== null || l.b !== null);
+	const values = valuesOf(doc)
+		.map((v) => line('value', v))
+		.filter((l) => l.a !== null || l.b !== null);
 	const standards = standardsOf(doc, level)
 		.map((s) => line('standard', s))
 		.filter((l) => l.a !== null || l.b !== null);

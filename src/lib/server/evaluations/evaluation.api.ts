@@ -45,10 +45,17 @@ export const findingPatchBody = updateFindingSchema;
 export const findingDeleteBody = deleteFindingSchema;
 export const capacityBody = capacityInputSchema;
 export const instrumentBody = instrumentInputSchema;
-export const instrumentCreateBody = instrumentBody.extend({ institutionId: z.uuid({ error: 'kies een instelling' }) });
-export const instrumentPatchBody = z.object({ archived: z.boolean({ error: 'archived moet true of false zijn' }) });
+export const instrumentCreateBody = instrumentBody.extend({
+	institutionId: z.uuid({ error: 'kies een instelling' })
+});
+export const instrumentPatchBody = z.object({
+	archived: z.boolean({ error: 'archived moet true of false zijn' })
+});
 export const instrumentQuery = z.object({
-	institutionId: z.uuid().optional().describe('Alleen de ingebouwde en de eigen instrumenten van deze instelling'),
+	institutionId: z
+		.uuid()
+		.optional()
+		.describe('Alleen de ingebouwde en de eigen instrumenten van deze instelling'),
 	includeArchived: z
 		.enum(['true', 'false'])
 		.optional()
@@ -276,7 +283,8 @@ export const evaluationOperations: Operation[] = [
 	operation({
 		method: 'post',
 		path: `${base}/{id}/transitions`,
-		summary: 'Zet de evaluatie een stap verder (of van rapportage terug naar uitvoering); 409 bij een verouderde lock',
+		summary:
+			'Zet de evaluatie een stap verder (of van rapportage terug naar uitvoering); 409 bij een verouderde lock',
 		tag,
 		params: evaluationIdParams,
 		body: transitionBody,
@@ -294,7 +302,8 @@ export const evaluationOperations: Operation[] = [
 	operation({
 		method: 'post',
 		path: `${base}/{id}/revise`,
-		summary: 'Maak een correctie van een vastgestelde evaluatie: een nieuwe revisie met kopieën van de inhoud',
+		summary:
+			'Maak een correctie van een vastgestelde evaluatie: een nieuwe revisie met kopieën van de inhoud',
 		tag,
 		params: evaluationIdParams,
 		body: reviseBody,
@@ -320,7 +329,8 @@ export const evaluationOperations: Operation[] = [
 	operation({
 		method: 'post',
 		path: `${base}/{id}/participants`,
-		summary: 'Voeg een deelnemer toe (iemand met een rol in het team of de instelling) of wijzig het perspectief',
+		summary:
+			'Voeg een deelnemer toe (iemand met een rol in het team of de instelling) of wijzig het perspectief',
 		tag,
 		params: evaluationIdParams,
 		body: participantBody,
@@ -374,7 +384,8 @@ export const evaluationOperations: Operation[] = [
 	operation({
 		method: 'get',
 		path: `${base}/{id}/capacities`,
-		summary: 'Vermogens: uw eigen antwoorden en per vermogen hoeveel mensen zeggen dat het helpt of belemmert',
+		summary:
+			'Vermogens: uw eigen antwoorden en per vermogen hoeveel mensen zeggen dat het helpt of belemmert',
 		tag,
 		params: evaluationIdParams,
 		response: capacitiesSchema
@@ -382,7 +393,8 @@ export const evaluationOperations: Operation[] = [
 	operation({
 		method: 'put',
 		path: `${base}/{id}/capacities`,
-		summary: "Zeg of een vermogen helpt of belemmert (effect 'none' trekt uw antwoord in); 409 bij een verouderde versie",
+		summary:
+			"Zeg of een vermogen helpt of belemmert (effect 'none' trekt uw antwoord in); 409 bij een verouderde versie",
 		tag,
 		params: evaluationIdParams,
 		body: capacityBody,

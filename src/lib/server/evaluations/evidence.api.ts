@@ -12,7 +12,11 @@ import { evaluationIdParams } from './rating.api.ts';
 const timestamp = z.iso.datetime();
 
 export const evidenceParams = z.object({ id: z.uuid(), evidenceId: z.uuid() });
-export const revisionParams = z.object({ id: z.uuid(), evidenceId: z.uuid(), n: z.coerce.number().int().min(1) });
+export const revisionParams = z.object({
+	id: z.uuid(),
+	evidenceId: z.uuid(),
+	n: z.coerce.number().int().min(1)
+});
 
 const revisionSchema = z.object({
 	revision: z.int(),
@@ -96,7 +100,9 @@ export const evidenceOperations: Operation[] = [
  * The fields and file of a multipart form (page or API) as service input. A browser sends
  * an empty file part when nothing was chosen; that is "no file".
  */
-export async function evidenceFormInput(data: FormData) {
+export async function evidenceFormInput(
+	data: FormData
+): Promise<Record<string, string | UploadedFile | null> & { file: UploadedFile | null }> {
 	const fields: Record<string, string> = {};
 	let file: UploadedFile | null = null;
 	for (const [key, value] of data) {

@@ -23,12 +23,21 @@ const build = (status: 'execution' | 'reporting' | 'planned' = 'execution') =>
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
 const pdf = bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
-const exe = bytes('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode.');
+const exe = bytes(
+	'MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode.'
+);
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 
 function spreadsheet(bookType: 'xlsx' | 'ods'): Uint8Array {
 	const book = XLSX.utils.book_new();
-	XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['standaard', 'score'], ['visie', 3]]), 'Blad1');
+	XLSX.utils.book_append_sheet(
+		book,
+		XLSX.utils.aoa_to_sheet([
+			['standaard', 'score'],
+			['visie', 3]
+		]),
+		'Blad1'
+	);
 	return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType }));
 }
 
@@ -94,7 +103,10 @@ describe('addEvidence', () => {
 			...fileInput('Jaarverslag 2026.pdf', pdf),
 			standardKey: 'team-visie'
 		});
-		const [revision] = await db().select().from(evidenceRevision).where(eq(evidenceRevision.evidenceId, item.id));
+		const [revision] = await db()
+			.select()
+			.from(evidenceRevision)
+			.where(eq(evidenceRevision.evidenceId, item.id));
 		expect(revision).toMatchObject({
 			revision: 1,
 			evidenceDate: '2026-06-30',
@@ -123,8 +135,14 @@ describe('addEvidence', () => {
 			{ field: 'file', message: 'Het bestand is groter dan 10 MB.' }
 		]);
 		expect(
-			(await failure(addEvidence(db(), me, e.id, { ...fileInput('', new Uint8Array()), file: null }))).fieldErrors
+			(await failure(addEvidence(db(), me, e.id, { ...fileInput('', new Uint8Array()), file: null })))
+				.fieldErrors
 		).toEqual([{ field: 'file', message: 'Kies een bestand.' }]);
+		// Field and file problems come together, so the form can mark both at once.
+		const both = await failure(
+			addEvidence(db(), me, e.id, { ...fileInput('verslag.pdf', exe), title: '', evidenceDate: '2999-01-01' })
+		);
+		expect(both.fieldErrors.map((f) => f.field)).toEqual(['title', 'evidenceDate', 'file']);
 		expect(await countRows(db(), evidence, eq(evidence.evaluationId, e.id))).toBe(0);
 	});
 
@@ -137,14 +155,23 @@ describe('addEvidence', () => {
 			evidenceDate: '2026-05-01',
 			url
 		});
-		for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>1</script>', 'ftp://x.nl/a', 'intranet/plan', '']) {
+		for (const url of [
+			'javascript:alert(document.cookie)',
+			'data:text/html,<script>1</script>',
+			'ftp://x.nl/a',
+			'intranet/plan',
+			''
+		]) {
 			const error = await failure(addEvidence(db(), me, e.id, link(url)));
 			expect(error.status, url).toBe(422);
 			expect(error.fieldErrors[0]!.field).toBe('url');
 		}
 		expect(await countRows(db(), evidence, eq(evidence.evaluationId, e.id))).toBe(0);
 		const ok = await addEvidence(db(), me, e.id, link('https://intranet.roc-alfa.nl/teamplan?jaar=2026'));
-		const [revision] = await db().select().from(evidenceRevision).where(eq(evidenceRevision.evidenceId, ok.id));
+		const [revision] = await db()
+			.select()
+			.from(evidenceRevision)
+			.where(eq(evidenceRevision.evidenceId, ok.id));
 		expect(revision).toMatchObject({ url: 'https://intranet.roc-alfa.nl/teamplan?jaar=2026', content: null });
 	});
 
@@ -168,9 +195,14 @@ describe('addEvidence', () => {
 				.fieldErrors[0]!.field
 		).toBe('evidenceDate');
 		expect(
-			(await failure(addEvidence(db(), me, e.id, { ...fileInput('a.pdf', pdf), standardKey: 'instelling-koers' })))
-				.fieldErrors
-		).toEqual([{ field: 'standardKey', message: "De standaard 'instelling-koers' hoort niet bij deze evaluatie." }]);
+			(
+				await failure(
+					addEvidence(db(), me, e.id, { ...fileInput('a.pdf', pdf), standardKey: 'instelling-koers' })
+				)
+			).fieldErrors
+		).toEqual([
+			{ field: 'standardKey', message: "De standaard 'instelling-koers' hoort niet bij deze evaluatie." }
+		]);
 		// Today itself is fine.
 		await addEvidence(db(), me, e.id, { ...fileInput('a.pdf', pdf), evidenceDate: todayInNetherlands() });
 	});
@@ -257,7 +289,11 @@ describe('revisions and download', () => {
 			url: 'https://example.nl'
 		});
 		expect((await failure(getEvidenceContent(db(), me, e.id, link.id, 1))).status).toBe(404);
-		const headers = downloadHeaders({ fileName: 'Överzicht "team".pdf', mediaType: 'application/pdf', content: pdf });
+		const headers = downloadHeaders({
+			fileName: 'Överzicht "team".pdf',
+			mediaType: 'application/pdf',
+			content: pdf
+		});
 		expect(headers['content-disposition']).toBe(
 			`attachment; filename="_verzicht _team_.pdf"; filename*=UTF-8''%C3%96verzicht%20%22team%22.pdf`
 		);

@@ -5,8 +5,8 @@ import '../../domain/zod-nl.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { user } from '../auth/auth.table.ts';
-import { AppError, conflict, invalid, notFound, type FieldError } from '../http/errors.ts';
-import { parseInput, requireId } from '../http/input.ts';
+import { AppError, conflict, fieldErrorsOf, invalid, notFound, type FieldError } from '../http/errors.ts';
+import { requireId } from '../http/input.ts';
 import { can, type Actor } from '../policy/policy.ts';
 import {
 	assertNotFinalised,
@@ -64,7 +64,8 @@ type Extension = keyof typeof fileTypes;
 export const allowedExtensions = Object.keys(fileTypes) as Extension[];
 const allowedList = 'PDF, DOCX, XLSX, PPTX, ODT, ODS, PNG, JPEG, TXT of CSV';
 
-const latin1 = (b: Uint8Array, start: number, end: number) => Buffer.from(b.subarray(start, end)).toString('latin1');
+const latin1 = (b: Uint8Array, start: number, end: number) =>
+	Buffer.from(b.subarray(start, end)).toString('latin1');
 const startsWith = (b: Uint8Array, prefix: string) => latin1(b, 0, prefix.length) === prefix;
 const startsWithBytes = (b: Uint8Array, prefix: number[]) => prefix.every((byte, i) => b[i] === byte);
 const isZip = (b: Uint8Array) => startsWithBytes(b, [0x50, 0x4b, 0x03, 0x04]);
@@ -107,7 +108,9 @@ export function checkFile(
 	const fail = (message: string) => ({ ok: false as const, error: { field, message } });
 	if (!fileName) return fail('Kies een bestand.');
 	if (!(extension in fileTypes)) {
-		return fail(`Bestanden van het type .${extension || '(geen extensie)'} worden niet aangenomen; kies ${allowedList}.`);
+		return fail(
+			`Bestanden van het type .${extension || '(geen extensie)'} worden niet aangenomen; kies ${allowedList}.`
+		);
 	}
 	if (file.bytes.byteLength === 0) return fail('Het bestand is leeg.');
 	if (file.bytes.byteLength > MAX_EVIDENCE_BYTES) {
@@ -210,25 +213,49 @@ export const addRevisionSchema = z.object({
 });
 export type AddRevisionInput = (z.input<typeof addRevisionSchema> & { file?: UploadedFile | null }) | Loose;
 
-/** The stored version of a revision's file or link, checked; `file` absent on a revision keeps the previous file. */
+type Content = { url: string } | { file: UploadedFile; fileName: string; mediaType: string; sha256: string };
+
+/**
+ * The link or file of a revision, checked: the content, null when an optional file is
+ * absent (a revision keeping the previous file), or the field error.
+ */
 function revisionContent(
 	kind: 'file' | 'link',
-	url: string | null | undefined,
+	url: unknown,
 	file: UploadedFile | null | undefined,
 	fileRequired: boolean
-): { url: string } | { file: UploadedFile; fileName: string; mediaType: string; sha256: string } | null {
+): { ok: true; content: Content | null } | { ok: false; error: FieldError } {
 	if (kind === 'link') {
-		const parsed = urlSchema.safeParse(url ?? '');
-		if (!parsed.success) throw invalid([{ field: 'url', message: parsed.error.issues[0]!.message }]);
-		return { url: parsed.data };
+		const parsed = urlSchema.safeParse(typeof url === 'string' ? url : '');
+		if (!parsed.success)
+			return { ok: false, error: { field: 'url', message: parsed.error.issues[0]!.message } };
+		return { ok: true, content: { url: parsed.data } };
 	}
 	if (!file || (file.bytes.byteLength === 0 && !file.name)) {
-		if (fileRequired) throw invalid([{ field: 'file', message: 'Kies een bestand.' }]);
-		return null;
+		if (fileRequired) return { ok: false, error: { field: 'file', message: 'Kies een bestand.' } };
+		return { ok: true, content: null };
 	}
 	const checked = checkFile(file);
-	if (!checked.ok) throw invalid([checked.error]);
-	return { file, ...checked };
+	if (!checked.ok) return checked;
+	const { ok: _ok, ...stored } = checked;
+	return { ok: true, content: { file, ...stored } };
+}
+
+/** Parses the fields and checks the file or link together, so a form shows every problem at once. */
+function parseWithContent<S extends z.ZodType>(
+	schema: S,
+	fields: Record<string, unknown>,
+	content: (data: Partial<z.output<S>>) => ReturnType<typeof revisionContent>,
+	extra: (data: z.output<S>) => FieldError[] = () => []
+): { data: z.output<S>; content: Content | null } {
+	const parsed = schema.safeParse(fields);
+	const checked = content((parsed.success ? parsed.data : fields) as Partial<z.output<S>>);
+	const errors = [
+		...(parsed.success ? extra(parsed.data) : fieldErrorsOf(parsed.error)),
+		...(checked.ok ? [] : [checked.error])
+	];
+	if (errors.length || !parsed.success || !checked.ok) throw invalid(errors);
+	return { data: parsed.data, content: checked.content };
 }
 
 /** Takes a share lock so that finalising waits for this write, and refuses a finalised evaluation. */
@@ -251,13 +278,20 @@ export async function addEvidence(
 	const row = await requireEvaluation(db, actor, evaluationId, 'evaluation.add_evidence');
 	assertNotFinalised(row);
 	const { file, ...fields } = input;
-	const data = parseInput(addEvidenceSchema, fields);
-	if (data.standardKey && !row.scopeStandardKeys.includes(data.standardKey)) {
-		throw invalid([
-			{ field: 'standardKey', message: `De standaard '${data.standardKey}' hoort niet bij deze evaluatie.` }
-		]);
-	}
-	const content = revisionContent(data.kind, data.url, file, true)!;
+	const { data, content } = parseWithContent(
+		addEvidenceSchema,
+		fields,
+		(d) => revisionContent(d.kind === 'link' ? 'link' : 'file', d.url, file, true),
+		(d) =>
+			d.standardKey && !row.scopeStandardKeys.includes(d.standardKey)
+				? [
+						{
+							field: 'standardKey',
+							message: `De standaard '${d.standardKey}' hoort niet bij deze evaluatie.`
+						}
+					]
+				: []
+	);
 	return db.transaction(async (tx) => {
 		await lockOpen(tx, row);
 		const [item] = await tx
@@ -270,7 +304,7 @@ export async function addEvidence(
 				createdBy: actor!.userId
 			})
 			.returning();
-		await insertRevision(tx, actor!, item!.id, 1, data.evidenceDate, data.note, content);
+		await insertRevision(tx, actor!, item!.id, 1, data.evidenceDate, data.note, content!);
 		await recordAudit(tx, actor, {
 			action: 'evaluation.evidence_added',
 			entityType: 'evaluation',
@@ -289,7 +323,7 @@ async function insertRevision(
 	revision: number,
 	evidenceDate: string,
 	note: string,
-	content: NonNullable<ReturnType<typeof revisionContent>>
+	content: Content
 ) {
 	await tx.insert(evidenceRevision).values({
 		evidenceId,
@@ -325,7 +359,14 @@ export async function addEvidenceRevision(
 	assertNotFinalised(row);
 	requireId(evidenceId, 'Het bewijsstuk');
 	const { file, ...fields } = input;
-	const data = parseInput(addRevisionSchema, fields);
+	const [current] = await db
+		.select({ kind: evidence.kind })
+		.from(evidence)
+		.where(and(eq(evidence.id, evidenceId), eq(evidence.evaluationId, row.id)));
+	if (!current) throw notFound('Het bewijsstuk');
+	const { data, content } = parseWithContent(addRevisionSchema, fields, (d) =>
+		revisionContent(current.kind, d.url, file, false)
+	);
 	return db.transaction(async (tx) => {
 		await lockOpen(tx, row);
 		const [item] = await tx
@@ -340,7 +381,6 @@ export async function addEvidenceRevision(
 			);
 		}
 		const next = item.currentRevision + 1;
-		const content = revisionContent(item.kind, data.url, file, false);
 		if (content) {
 			await insertRevision(tx, actor!, item.id, next, data.evidenceDate, data.note, content);
 		} else {
@@ -387,7 +427,9 @@ export async function evidencePage(db: Database, actor: Actor | null, evaluation
 	const [model, items] = await Promise.all([scopeModel(db, row), evidenceOf(db, row)]);
 	return {
 		evaluation: { id: row.id, title: row.title, status: row.status },
-		mayAdd: row.status !== 'finalised' && can(actor, evaluationPolicy, 'evaluation.add_evidence', evaluationScope(row)),
+		mayAdd:
+			row.status !== 'finalised' &&
+			can(actor, evaluationPolicy, 'evaluation.add_evidence', evaluationScope(row)),
 		standards: model.standards.map((s) => ({ key: s.key, title: s.title })),
 		items
 	};

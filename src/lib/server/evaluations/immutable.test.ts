@@ -71,8 +71,12 @@ async function finalisedWithContent() {
 	await db
 		.insert(evidenceRevision)
 		.values({ evidenceId: ev!.id, revision: 1, evidenceDate: '2026-01-01', url: 'https://example.nl' });
-	await db.insert(evaluationParticipant).values({ evaluationId: row.id, userId: 'u1', perspective: 'teacher' });
-	await db.insert(questionnaireLink).values({ evaluationId: row.id, perspective: 'student', tokenHash: `h-${row.id}` });
+	await db
+		.insert(evaluationParticipant)
+		.values({ evaluationId: row.id, userId: 'u1', perspective: 'teacher' });
+	await db
+		.insert(questionnaireLink)
+		.values({ evaluationId: row.id, perspective: 'student', tokenHash: `h-${row.id}` });
 	await db
 		.update(evaluation)
 		.set({ status: 'finalised', finalisedAt: new Date() })
@@ -97,7 +101,11 @@ describe('built-in instrument types', () => {
 				'zelfevaluatie_team'
 			].sort()
 		);
-		expect(byKey.zelfevaluatie_team).toMatchObject({ level: 'team', selfEvaluation: true, institutionId: null });
+		expect(byKey.zelfevaluatie_team).toMatchObject({
+			level: 'team',
+			selfEvaluation: true,
+			institutionId: null
+		});
 		expect(byKey.zelfevaluatie_instelling).toMatchObject({ level: 'institution', selfEvaluation: true });
 		expect(byKey.peer_review).toMatchObject({ level: 'team', selfEvaluation: false });
 		expect(byKey.thema_audit).toMatchObject({ level: 'institution', selfEvaluation: false });
@@ -108,9 +116,9 @@ describe('built-in instrument types', () => {
 describe('a finalised evaluation in the database', () => {
 	it('refuses a change of its own columns and its deletion', async () => {
 		const { row } = await finalisedWithContent();
-		expect(await refusal(db.execute(sql`update evaluation set title = 'Anders' where id = ${row.id}`))).toMatch(
-			/is finalised and cannot be changed/
-		);
+		expect(
+			await refusal(db.execute(sql`update evaluation set title = 'Anders' where id = ${row.id}`))
+		).toMatch(/is finalised and cannot be changed/);
 		expect(
 			await refusal(db.execute(sql`update evaluation set status = 'reporting' where id = ${row.id}`))
 		).toMatch(/is finalised/);

@@ -29,8 +29,7 @@ export function defaultPerspective(
 ): Perspective {
 	const relevant = actor.grants.filter(
 		(g) =>
-			(g.teamId && g.teamId === subject.teamId) ||
-			(!g.teamId && g.institutionId === subject.institutionId)
+			(g.teamId && g.teamId === subject.teamId) || (!g.teamId && g.institutionId === subject.institutionId)
 	);
 	for (const role of order) {
 		if (relevant.some((g) => g.role === role)) return byRole[role]!;
@@ -47,6 +46,8 @@ export async function actorPerspective(
 	const [participant] = await db
 		.select({ perspective: evaluationParticipant.perspective })
 		.from(evaluationParticipant)
-		.where(and(eq(evaluationParticipant.evaluationId, row.id), eq(evaluationParticipant.userId, actor.userId)));
+		.where(
+			and(eq(evaluationParticipant.evaluationId, row.id), eq(evaluationParticipant.userId, actor.userId))
+		);
 	return participant?.perspective ?? defaultPerspective(actor, row);
 }

@@ -38,7 +38,9 @@ async function fullAnswer(evaluationId: string): Promise<QuestionnaireAnswer> {
 }
 
 const oneLink = async (evaluationId: string, perspective: 'student' | 'work_field' = 'student') =>
-	(await createQuestionnaireLinks(db(), world.people.leadA1.actor, evaluationId, { perspective, count: 1 }))[0]!;
+	(
+		await createQuestionnaireLinks(db(), world.people.leadA1.actor, evaluationId, { perspective, count: 1 })
+	)[0]!;
 
 describe('questionnaire links', () => {
 	it('returns the tokens once and stores only their sha256 hash', async () => {
@@ -59,20 +61,22 @@ describe('questionnaire links', () => {
 		expect(new Set(links.map((l) => l.token)).size).toBe(3);
 		const list = await listQuestionnaireLinks(db(), world.people.leadA1.actor, e.id);
 		expect(JSON.stringify(list)).not.toMatch(new RegExp(links.map((l) => l.token).join('|')));
-		expect(list.counts).toEqual([
-			{ perspective: 'student', total: 3, answered: 0, revoked: 0, open: 3 }
-		]);
+		expect(list.counts).toEqual([{ perspective: 'student', total: 3, answered: 0, revoked: 0, open: 3 }]);
 	});
 
 	it('refuses a count outside 1..500, a perspective outside the plan, the wrong phase and the wrong person', async () => {
 		const e = await build('preparation');
 		const lead = world.people.leadA1.actor;
 		for (const count of [0, 501, 'veel']) {
-			const error = await failure(createQuestionnaireLinks(db(), lead, e.id, { perspective: 'student', count }));
+			const error = await failure(
+				createQuestionnaireLinks(db(), lead, e.id, { perspective: 'student', count })
+			);
 			expect(error.status).toBe(422);
 			expect(error.fieldErrors[0]!.field).toBe('count');
 		}
-		const board = await failure(createQuestionnaireLinks(db(), lead, e.id, { perspective: 'board', count: 1 }));
+		const board = await failure(
+			createQuestionnaireLinks(db(), lead, e.id, { perspective: 'board', count: 1 })
+		);
 		expect(board.fieldErrors[0]).toEqual({
 			field: 'perspective',
 			message:
@@ -80,20 +84,29 @@ describe('questionnaire links', () => {
 		});
 		const reporting = await build('reporting');
 		expect(
-			(await failure(createQuestionnaireLinks(db(), lead, reporting.id, { perspective: 'student', count: 1 })))
-				.status
+			(
+				await failure(
+					createQuestionnaireLinks(db(), lead, reporting.id, { perspective: 'student', count: 1 })
+				)
+			).status
 		).toBe(409);
 		// A team member rates but does not hand out links; another institution does not see it at all.
 		expect(
 			(
 				await failure(
-					createQuestionnaireLinks(db(), world.people.memberA1.actor, e.id, { perspective: 'student', count: 1 })
+					createQuestionnaireLinks(db(), world.people.memberA1.actor, e.id, {
+						perspective: 'student',
+						count: 1
+					})
 				)
 			).status
 		).toBe(403);
 		expect(
-			(await failure(createQuestionnaireLinks(db(), world.people.qoB.actor, e.id, { perspective: 'student', count: 1 })))
-				.status
+			(
+				await failure(
+					createQuestionnaireLinks(db(), world.people.qoB.actor, e.id, { perspective: 'student', count: 1 })
+				)
+			).status
 		).toBe(404);
 		expect((await failure(listQuestionnaireLinks(db(), world.people.qoB.actor, e.id))).status).toBe(404);
 		expect(await countRows(db(), questionnaireLink, eq(questionnaireLink.evaluationId, e.id))).toBe(0);
@@ -101,7 +114,7 @@ describe('questionnaire links', () => {
 });
 
 describe('answering a questionnaire', () => {
-	it('shows the evaluation, subject, standards and scale; stores the answers anonymously in the link\'s perspective', async () => {
+	it("shows the evaluation, subject, standards and scale; stores the answers anonymously in the link's perspective", async () => {
 		const e = await build();
 		const link = await oneLink(e.id, 'work_field');
 		const view = await openQuestionnaire(db(), link.token);
@@ -120,7 +133,10 @@ describe('answering a questionnaire', () => {
 		expect(new Set(ratings.map((r) => r.respondent))).toEqual(new Set([`q:${link.id}`]));
 		expect(new Set(ratings.map((r) => r.perspective))).toEqual(new Set(['work_field']));
 		expect(ratings.filter((r) => r.levelKey === null)).toHaveLength(1);
-		const capacities = await db().select().from(capacityAssessment).where(eq(capacityAssessment.evaluationId, e.id));
+		const capacities = await db()
+			.select()
+			.from(capacityAssessment)
+			.where(eq(capacityAssessment.evaluationId, e.id));
 		expect(capacities.map((c) => [c.capacityKey, c.effect]).sort()).toEqual([
 			['learning', 'helps'],
 			['steering', 'hinders']
@@ -140,8 +156,15 @@ describe('answering a questionnaire', () => {
 		const again = await failure(submitQuestionnaire(db(), link.token, await fullAnswer(e.id)));
 		expect(again).toMatchObject({ status: 410, code: 'answered' });
 		expect(again.message).toMatch(/al ingevuld/);
-		expect(await failure(openQuestionnaire(db(), link.token))).toMatchObject({ status: 410, code: 'answered' });
-		expect(new Set((await db().select().from(rating).where(eq(rating.evaluationId, e.id))).map((r) => r.respondent)).size).toBe(1);
+		expect(await failure(openQuestionnaire(db(), link.token))).toMatchObject({
+			status: 410,
+			code: 'answered'
+		});
+		expect(
+			new Set(
+				(await db().select().from(rating).where(eq(rating.evaluationId, e.id))).map((r) => r.respondent)
+			).size
+		).toBe(1);
 	});
 
 	it('counts a simultaneous double submit once', async () => {
@@ -168,14 +191,20 @@ describe('answering a questionnaire', () => {
 		expect(await failure(openQuestionnaire(db(), "'; drop table rating; --"))).toMatchObject({ status: 404 });
 		const link = await oneLink(e.id);
 		await revokeQuestionnaireLink(db(), world.people.leadA1.actor, e.id, link.id);
-		expect(await failure(openQuestionnaire(db(), link.token))).toMatchObject({ status: 410, code: 'revoked' });
+		expect(await failure(openQuestionnaire(db(), link.token))).toMatchObject({
+			status: 410,
+			code: 'revoked'
+		});
 		expect(await failure(submitQuestionnaire(db(), link.token, await fullAnswer(e.id)))).toMatchObject({
 			status: 410
 		});
 
 		const prep = await build('preparation');
 		const early = await oneLink(prep.id);
-		expect(await failure(openQuestionnaire(db(), early.token))).toMatchObject({ status: 409, code: 'not_open' });
+		expect(await failure(openQuestionnaire(db(), early.token))).toMatchObject({
+			status: 409,
+			code: 'not_open'
+		});
 		expect(await failure(submitQuestionnaire(db(), early.token, await fullAnswer(prep.id)))).toMatchObject({
 			status: 409
 		});
@@ -196,7 +225,11 @@ describe('answering a questionnaire', () => {
 		};
 		const error = await failure(submitQuestionnaire(db(), link.token, bad));
 		expect(error.status).toBe(422);
-		expect(error.fieldErrors.map((f) => f.field)).toEqual(['ratings.0.levelKey', 'ratings', 'capacities.0.capacityKey']);
+		expect(error.fieldErrors.map((f) => f.field)).toEqual([
+			'ratings.0.levelKey',
+			'ratings',
+			'capacities.0.capacityKey'
+		]);
 		expect(error.fieldErrors[1]!.message).toMatch(/^Beantwoord elke standaard/);
 		const unchosen = await failure(
 			submitQuestionnaire(db(), link.token, {
@@ -204,7 +237,9 @@ describe('answering a questionnaire', () => {
 				ratings: answer.ratings.map((r, i) => (i === 0 ? { ...r, levelKey: undefined as never } : r))
 			})
 		);
-		expect(unchosen.fieldErrors).toEqual([{ field: 'ratings.0.levelKey', message: "Kies een niveau of 'niet beoordeeld'." }]);
+		expect(unchosen.fieldErrors).toEqual([
+			{ field: 'ratings.0.levelKey', message: "Kies een niveau of 'niet beoordeeld'." }
+		]);
 		const [row] = await db().select().from(questionnaireLink).where(eq(questionnaireLink.id, link.id));
 		expect(row!.answeredAt).toBeNull();
 		expect(await countRows(db(), rating, eq(rating.evaluationId, e.id))).toBe(0);
@@ -215,12 +250,16 @@ describe('answering a questionnaire', () => {
 		const lead = world.people.leadA1.actor;
 		const links = await createQuestionnaireLinks(db(), lead, e.id, { perspective: 'student', count: 3 });
 		await submitQuestionnaire(db(), links[0]!.token, await fullAnswer(e.id));
-		expect(await failure(revokeQuestionnaireLink(db(), lead, e.id, links[0]!.id))).toMatchObject({ status: 409 });
+		expect(await failure(revokeQuestionnaireLink(db(), lead, e.id, links[0]!.id))).toMatchObject({
+			status: 409
+		});
 		const other = await build();
 		expect(await failure(revokeQuestionnaireLink(db(), lead, other.id, links[1]!.id))).toMatchObject({
 			status: 404
 		});
-		expect(await failure(revokeQuestionnaireLink(db(), world.people.qoB.actor, e.id, links[1]!.id))).toMatchObject({
+		expect(
+			await failure(revokeQuestionnaireLink(db(), world.people.qoB.actor, e.id, links[1]!.id))
+		).toMatchObject({
 			status: 404
 		});
 		expect(await revokeOpenLinks(db(), lead, e.id, { perspective: 'student' })).toBe(2);

@@ -241,7 +241,11 @@ const unknownLink = () =>
 const revokedLink = () =>
 	new AppError(410, 'revoked', 'Deze vragenlijstlink is ingetrokken en kan niet meer worden gebruikt.');
 const answeredLink = () =>
-	new AppError(410, 'answered', 'Deze vragenlijst is al ingevuld. Elke link kan één keer worden gebruikt. Bedankt!');
+	new AppError(
+		410,
+		'answered',
+		'Deze vragenlijst is al ingevuld. Elke link kan één keer worden gebruikt. Bedankt!'
+	);
 
 function notOpen(status: string) {
 	return status === 'planned' || status === 'preparation'
@@ -353,11 +357,7 @@ export async function submitQuestionnaire(
 	const answer = parseInput(questionnaireAnswerSchema, input);
 	return db.transaction(async (tx) => {
 		const link = await findLink(tx, token);
-		const [row] = await tx
-			.select()
-			.from(evaluation)
-			.where(eq(evaluation.id, link.evaluationId))
-			.for('share');
+		const [row] = await tx.select().from(evaluation).where(eq(evaluation.id, link.evaluationId)).for('share');
 		if (row!.status !== 'execution') throw notOpen(row!.status);
 		const model = await scopeModel(tx, row!);
 		const errors: FieldError[] = checkEntries(model, answer.ratings, (i, name) => `ratings.${i}.${name}`);

@@ -67,7 +67,9 @@ export const saveRatingsResponseSchema = z.object({
  */
 export function ratingConflictProblem(result: SaveRatingsResult, requestId?: string): Response {
 	const list = result.conflicts
-		.map((c) => `${c.standardKey} (nu: ${c.stored.levelKey ?? 'niet beoordeeld'}, versie ${c.stored.version})`)
+		.map(
+			(c) => `${c.standardKey} (nu: ${c.stored.levelKey ?? 'niet beoordeeld'}, versie ${c.stored.version})`
+		)
 		.join(', ');
 	return json(
 		{

@@ -74,8 +74,12 @@ export function questionnaireFormErrors(
 	answer: ReturnType<typeof questionnaireAnswerFromForm>,
 	errors: FieldError[]
 ): Record<string, string> {
-	const out = ratingFormErrors(answer.ratings, errors);
-	for (const e of errors) {
+	const other = (e: FieldError) => e.field.startsWith('capacities.') || e.field.startsWith('finding.');
+	const out = ratingFormErrors(
+		answer.ratings,
+		errors.filter((e) => !other(e))
+	);
+	for (const e of errors.filter(other)) {
 		const capacity = e.field.match(/^capacities\.(\d+)\./);
 		if (capacity) out[`capacity:${answer.capacities[Number(capacity[1])]?.capacityKey}`] ??= e.message;
 		else if (e.field === 'finding.kind') out.findingKind ??= e.message;

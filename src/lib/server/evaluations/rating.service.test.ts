@@ -28,7 +28,12 @@ describe('saveRatings', () => {
 		expect(result.perspective).toBe('teacher');
 		const rows = await ratingsOf(e.id, world.people.memberA1.id);
 		const visie = rows.find((r) => r.standardKey === 'team-visie')!;
-		expect(visie).toMatchObject({ levelKey: 'above-standard', rank: 3, motivation: 'Goed op orde.', version: 1 });
+		expect(visie).toMatchObject({
+			levelKey: 'above-standard',
+			rank: 3,
+			motivation: 'Goed op orde.',
+			version: 1
+		});
 		expect(rows.find((r) => r.standardKey === 'team-actueel')).toMatchObject({ levelKey: null, rank: null });
 	});
 
@@ -51,7 +56,9 @@ describe('saveRatings', () => {
 	it.each(['preparation', 'reporting'] as const)('refuses while the evaluation is in %s', async (status) => {
 		const e = await inExecution(status);
 		const error = await failure(
-			saveRatings(db(), world.people.memberA1.actor, e.id, [{ standardKey: 'team-visie', levelKey: 'at-standard' }])
+			saveRatings(db(), world.people.memberA1.actor, e.id, [
+				{ standardKey: 'team-visie', levelKey: 'at-standard' }
+			])
 		);
 		expect(error.status).toBe(409);
 		expect(error.message).toMatch(/alleen in de fase uitvoering/);
@@ -69,7 +76,10 @@ describe('saveRatings', () => {
 		);
 		expect(error.status).toBe(422);
 		expect(error.fieldErrors).toEqual([
-			{ field: 'ratings.0.standardKey', message: "De standaard 'instelling-koers' hoort niet bij deze evaluatie." },
+			{
+				field: 'ratings.0.standardKey',
+				message: "De standaard 'instelling-koers' hoort niet bij deze evaluatie."
+			},
 			{
 				field: 'ratings.1.levelKey',
 				message:
@@ -91,6 +101,17 @@ describe('saveRatings', () => {
 			])
 		);
 		expect(twice.fieldErrors[0]!.field).toBe('ratings.1.standardKey');
+		// A missing level and an unknown one are reported together, so a form can mark both.
+		const both = await failure(
+			saveRatings(db(), world.people.memberA1.actor, e.id, [
+				{ standardKey: 'team-visie', levelKey: undefined as never },
+				{ standardKey: 'team-cultuur', levelKey: 'heel-goed' }
+			])
+		);
+		expect(both.fieldErrors.map((f) => [f.field, f.message.slice(0, 20)])).toEqual([
+			['ratings.0.levelKey', "Kies een niveau of '"],
+			['ratings.1.levelKey', "'heel-goed' is geen "]
+		]);
 		expect(await countRows(db(), rating, eq(rating.evaluationId, e.id))).toBe(0);
 	});
 
@@ -98,7 +119,9 @@ describe('saveRatings', () => {
 		const e = await inExecution();
 		const me = world.people.memberA1.actor;
 		// Both tabs open the empty form. Tab 1 saves first.
-		await saveRatings(db(), me, e.id, [{ standardKey: 'team-visie', levelKey: 'at-standard', motivation: 'tab 1' }]);
+		await saveRatings(db(), me, e.id, [
+			{ standardKey: 'team-visie', levelKey: 'at-standard', motivation: 'tab 1' }
+		]);
 		// Tab 2 still thinks there is nothing: its first save of team-visie must not overwrite.
 		const tab2 = await saveRatings(db(), me, e.id, [
 			{ standardKey: 'team-visie', levelKey: 'below-standard', motivation: 'tab 2' },
@@ -214,7 +237,7 @@ describe('ratingSummary', () => {
 		expect(combined.counts).toMatchObject({ ambition: 2, 'at-standard': 2 });
 	});
 
-	it('follows the network\'s threshold', async () => {
+	it("follows the network's threshold", async () => {
 		const e = await inExecution();
 		await respondents(e.id, 'teacher', 2);
 		const [existing] = await db().select().from(network);

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import '../../domain/zod-nl.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { conflict, invalid, type FieldError } from '../http/errors.ts';
-import { parseInput } from '../http/input.ts';
+import { conflict, fieldErrorsOf, invalid, type FieldError } from '../http/errors.ts';
 import * as modelVersions from '../model/model.queries.ts';
 import { network } from '../organisation/organisation.table.ts';
 import { can, type Actor } from '../policy/policy.ts';
@@ -16,7 +15,6 @@ import { evaluation, rating } from './evaluation.table.ts';
 import { actorPerspective, perspectives, type Perspective } from './perspective.ts';
 
 export const MAX_MOTIVATION = 2000;
-
 
 /** One standard's rating as a form or API client sends it; `version` is the stored version the form started from. */
 export const ratingEntrySchema = z.object({
@@ -48,10 +46,10 @@ export const saveRatingsSchema = z.object({
 // ---------------------------------------------------------------------------------------
 // The model as the evaluation sees it
 
-export interface ScopeStandard extends Pick<
+export type ScopeStandard = Pick<
 	Standard,
 	'key' | 'title' | 'description' | 'guidingQuestions' | 'indicators' | 'valueKeys'
-> {}
+>;
 
 /** The parts of the evaluation's model version that rating and questionnaires need, limited to the scope. */
 export interface ScopeModel {
@@ -204,10 +202,19 @@ export async function saveRatings(
 	entries: RatingEntry[]
 ): Promise<SaveRatingsResult> {
 	const row = await requireEvaluation(db, actor, evaluationId, 'evaluation.rate');
-	const { ratings: parsed } = parseInput(saveRatingsSchema, { ratings: entries });
 	const model = await scopeModel(db, row);
-	const errors = checkEntries(model, parsed, (i, name) => `ratings.${i}.${name}`);
-	if (errors.length) throw invalid(errors);
+	const input = saveRatingsSchema.safeParse({ ratings: entries });
+	// Wrong levels and standards are reported together with malformed entries, so a form shows every error at once.
+	const checkable = (Array.isArray(entries) ? entries : []).map((e) => ({
+		standardKey: typeof e?.standardKey === 'string' ? e.standardKey.trim() : '',
+		levelKey: typeof e?.levelKey === 'string' ? e.levelKey.trim() : null
+	}));
+	const errors = [
+		...(input.success ? [] : fieldErrorsOf(input.error)),
+		...checkEntries(model, checkable, (i, name) => `ratings.${i}.${name}`)
+	].filter((e, i, all) => all.findIndex((o) => o.field === e.field) === i);
+	if (errors.length || !input.success) throw invalid(errors);
+	const parsed = input.data.ratings;
 	const rankOf = new Map(model.levels.map((l) => [l.key, l.rank]));
 	const who = actor!;
 
@@ -309,7 +316,12 @@ export async function saveRatings(
 }
 
 /** One entry, as the contract with the evaluation pages names it; see `saveRatings`. */
-export async function saveRating(db: Database, actor: Actor | null, evaluationId: string, entry: RatingEntry) {
+export async function saveRating(
+	db: Database,
+	actor: Actor | null,
+	evaluationId: string,
+	entry: RatingEntry
+) {
 	return saveRatings(db, actor, evaluationId, [entry]);
 }
 
@@ -437,7 +449,8 @@ export async function ratingForm(db: Database, actor: Actor | null, evaluationId
 	const [mine, summary] = await Promise.all([myRatings(db, actor!, row), summarise(db, row, model)]);
 	return {
 		evaluation: { id: row.id, title: row.title, status: row.status },
-		mayRate: row.status === 'execution' && can(actor, evaluationPolicy, 'evaluation.rate', evaluationScope(row)),
+		mayRate:
+			row.status === 'execution' && can(actor, evaluationPolicy, 'evaluation.rate', evaluationScope(row)),
 		model,
 		groups: standardsByValue(model),
 		perspective: mine.perspective,

@@ -158,8 +158,7 @@ export function startJobRunner(
 ): JobRunner {
 	const pollMs = options.pollMs ?? 15_000;
 	const limit = options.limit ?? 20;
-	const workerId =
-		options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+	const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 	let stopped = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let running: Promise<void> | null = null;
@@ -172,7 +171,9 @@ export function startJobRunner(
 				if (result.claimed < limit) break;
 			}
 		} catch (error) {
-			log('warn', 'job runner poll failed', { error: error instanceof Error ? error.message : String(error) });
+			log('warn', 'job runner poll failed', {
+				error: error instanceof Error ? error.message : String(error)
+			});
 		}
 	};
 	const schedule = (ms: number) => {

@@ -1,16 +1,16 @@
 import * as XLSX from '@e965/xlsx';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../policy/policy.ts';
 import { requireEvaluation, type EvaluationRow } from '../evaluations/evaluation.access.ts';
-import { capacityAssessment, rating } from '../evaluations/evaluation.table.ts';
+import { rating } from '../evaluations/evaluation.table.ts';
 import * as models from '../model/model.queries.ts';
 import { notFound } from '../http/errors.ts';
 import { parseInput } from '../http/input.ts';
 import { m } from '../../paraglide/messages.js';
 import { anonymityThreshold, perspectiveGroups, type Perspective } from './anonymity.ts';
-import { subjectActions } from './report-data.ts';
+import { respondentsByPerspective, subjectActions } from './report-data.ts';
 import { actionStatusLabel, perspectiveGroupLabel, type Locale } from './report-document.ts';
 import { safeFilename } from './filename.ts';
 
@@ -73,7 +73,7 @@ export async function exportEvaluation(
 
 async function ratingsTable(db: Database, row: EvaluationRow, locale: Locale): Promise<Table> {
 	const o = { locale };
-	const [version, threshold, rows, respondentRows] = await Promise.all([
+	const [version, threshold, rows, respondents] = await Promise.all([
 		models.find(db, row.modelVersionId),
 		anonymityThreshold(db),
 		db
@@ -88,18 +88,10 @@ async function ratingsTable(db: Database, row: EvaluationRow, locale: Locale): P
 			.where(eq(rating.evaluationId, row.id))
 			// Never in respondent order: rows of one person must not be linkable across standards.
 			.orderBy(asc(rating.standardKey), asc(rating.rank), asc(rating.motivation), asc(rating.id)),
-		db.execute<{ perspective: Perspective; n: number }>(sql`
-			select perspective, count(distinct respondent)::int as n from (
-				select perspective, respondent from ${rating} where ${rating.evaluationId} = ${row.id}
-				union all
-				select perspective, respondent from ${capacityAssessment} where ${capacityAssessment.evaluationId} = ${row.id}
-			) r group by perspective`)
+		respondentsByPerspective(db, row.id)
 	]);
 	if (!version) throw notFound('De evaluatie');
 	const doc = version.document;
-	const respondents = new Map<Perspective, number>(
-		respondentRows.rows.map((r) => [r.perspective, Number(r.n)])
-	);
 	const groups = perspectiveGroups(respondents, threshold);
 	const standards = new Map(doc.standards.map((s, i) => [s.key, { ...s, order: i }]));
 	const values = new Map(doc.values.map((v) => [v.key, v.name]));

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { evaluation, rating } from '../evaluations/evaluation.table.ts';
 import type { Tx } from '../db/database.ts';
 import { modelVersion } from '../model/model.table.ts';
 import { team } from '../organisation/organisation.table.ts';
@@ -22,26 +23,36 @@ export async function institutionFigures(db: Tx, institutionId: string): Promise
 		.select({ n: sql<number>`count(*)::int` })
 		.from(team)
 		.where(and(eq(team.institutionId, institutionId), isNull(team.archivedAt)));
-	const result = await db.execute<{
-		team_id: string;
-		model_version_id: string;
-		standard_key: string;
-		mean: number;
-	}>(sql`
-		with latest as (
-			select distinct on (e.team_id) e.id, e.team_id, e.model_version_id
-			from evaluation e
-			join team t on t.id = e.team_id and t.archived_at is null
-			where e.institution_id = ${institutionId} and e.subject_level = 'team'
-				and e.status = 'finalised' and e.superseded_by is null
-			order by e.team_id, e.finalised_at desc, e.id
+	const latest = db
+		.selectDistinctOn([evaluation.teamId], {
+			id: evaluation.id,
+			teamId: evaluation.teamId,
+			modelVersionId: evaluation.modelVersionId
+		})
+		.from(evaluation)
+		.innerJoin(team, and(eq(team.id, evaluation.teamId), isNull(team.archivedAt)))
+		.where(
+			and(
+				eq(evaluation.institutionId, institutionId),
+				eq(evaluation.subjectLevel, 'team'),
+				eq(evaluation.status, 'finalised'),
+				isNull(evaluation.supersededBy)
+			)
 		)
-		select l.team_id, l.model_version_id, r.standard_key, avg(r.rank)::float8 as mean
-		from latest l join rating r on r.evaluation_id = l.id
-		where r.rank is not null
-		group by l.team_id, l.model_version_id, r.standard_key`);
-	const rows = result.rows;
-	const versionIds = [...new Set(rows.map((r) => r.model_version_id))];
+		.orderBy(evaluation.teamId, desc(evaluation.finalisedAt), evaluation.id)
+		.as('latest');
+	const rows = await db
+		.select({
+			teamId: latest.teamId,
+			modelVersionId: latest.modelVersionId,
+			standardKey: rating.standardKey,
+			mean: sql<number>`avg(${rating.rank})::float8`
+		})
+		.from(latest)
+		.innerJoin(rating, eq(rating.evaluationId, latest.id))
+		.where(isNotNull(rating.rank))
+		.groupBy(latest.teamId, latest.modelVersionId, rating.standardKey);
+	const versionIds = [...new Set(rows.map((r) => r.modelVersionId))];
 	const versions = versionIds.length
 		? await db
 				.select({ id: modelVersion.id, number: modelVersion.number, document: modelVersion.document })
@@ -54,9 +65,10 @@ export async function institutionFigures(db: Tx, institutionId: string): Promise
 	// team → version and standard means
 	const perTeam = new Map<string, { versionId: string; means: Map<string, number> }>();
 	for (const r of rows) {
-		const entry = perTeam.get(r.team_id) ?? { versionId: r.model_version_id, means: new Map() };
-		entry.means.set(r.standard_key, Number(r.mean));
-		perTeam.set(r.team_id, entry);
+		if (!r.teamId) continue;
+		const entry = perTeam.get(r.teamId) ?? { versionId: r.modelVersionId, means: new Map() };
+		entry.means.set(r.standardKey, Number(r.mean));
+		perTeam.set(r.teamId, entry);
 	}
 	const tally = new Map<string, { name: string; evaluated: number; meets: number }>();
 	for (const v of newest?.values ?? []) tally.set(v.key, { name: v.name, evaluated: 0, meets: 0 });

@@ -55,14 +55,16 @@ const columns = {
 };
 
 function view(row: Omit<PublicationView, 'figures'> & { figures: string }): PublicationView {
-	let figures: InstitutionFigures | null = null;
+	return { ...row, figures: parseFigures(row.figures) };
+}
+
+function parseFigures(text: string): InstitutionFigures | null {
 	try {
-		const parsed = JSON.parse(row.figures) as InstitutionFigures;
-		figures = Array.isArray(parsed.values) ? parsed : null;
+		const parsed = JSON.parse(text) as InstitutionFigures;
+		return Array.isArray(parsed.values) ? parsed : null;
 	} catch {
-		figures = null;
+		return null;
 	}
-	return { ...row, figures };
 }
 
 /** The audiences the actor may read: everyone reads public ones, signed-in people also members ones. */

@@ -98,7 +98,7 @@ export async function loadReportDataFor(db: Database, row: EvaluationRow): Promi
 		[names],
 		threshold,
 		ratingRows,
-		respondentRows,
+		respondents,
 		findingRows,
 		capacityRows,
 		actionRows,
@@ -127,12 +127,7 @@ export async function loadReportDataFor(db: Database, row: EvaluationRow): Promi
 			.from(rating)
 			.where(eq(rating.evaluationId, row.id))
 			.groupBy(rating.standardKey, rating.perspective, rating.levelKey, rating.rank),
-		db.execute<{ perspective: Perspective; n: number }>(sql`
-				select perspective, count(distinct respondent)::int as n from (
-					select perspective, respondent from ${rating} where ${rating.evaluationId} = ${row.id}
-					union all
-					select perspective, respondent from ${capacityAssessment} where ${capacityAssessment.evaluationId} = ${row.id}
-				) r group by perspective`),
+		respondentsByPerspective(db, row.id),
 		db
 			.select({
 				kind: finding.kind,
@@ -158,8 +153,6 @@ export async function loadReportDataFor(db: Database, row: EvaluationRow): Promi
 	if (!version || !names) throw notFound('De evaluatie');
 	const doc = version.document;
 
-	const respondents = new Map<Perspective, number>();
-	for (const r of respondentRows.rows) respondents.set(r.perspective, Number(r.n));
 	const groups = perspectiveGroups(respondents, threshold);
 
 	const standardRank =
@@ -261,6 +254,35 @@ export async function subjectActions(db: Database, row: EvaluationRow): Promise<
 		.orderBy(sql`${improvementAction.dueOn} asc nulls last`, asc(improvementAction.createdAt))
 		.limit(500);
 	return rows.map((a) => ({ ...a, progress: Number(a.progress) }));
+}
+
+/** Distinct respondents per perspective: those who rated or assessed a capacity. */
+export async function respondentsByPerspective(
+	db: Database,
+	evaluationId: string
+): Promise<Map<Perspective, number>> {
+	const [rated, assessed] = await Promise.all([
+		db
+			.selectDistinct({ perspective: rating.perspective, respondent: rating.respondent })
+			.from(rating)
+			.where(eq(rating.evaluationId, evaluationId)),
+		db
+			.selectDistinct({
+				perspective: capacityAssessment.perspective,
+				respondent: capacityAssessment.respondent
+			})
+			.from(capacityAssessment)
+			.where(eq(capacityAssessment.evaluationId, evaluationId))
+	]);
+	const seen = new Set<string>();
+	const counts = new Map<Perspective, number>();
+	for (const r of [...rated, ...assessed]) {
+		const key = `${r.perspective}:${r.respondent}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		counts.set(r.perspective, (counts.get(r.perspective) ?? 0) + 1);
+	}
+	return counts;
 }
 
 /** The perspective groups shown, in their fixed order, `other` last (only when it has anyone). */

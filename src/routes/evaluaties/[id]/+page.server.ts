@@ -46,7 +46,9 @@ export const load: PageServerLoad = async (event) => {
 		values: document.values
 			.filter((v) => evaluation.scopeValueKeys.includes(v.key))
 			.map((v) => ({ key: v.key, name: v.name })),
-		standards: document.standards.filter((s) => inScope.has(s.key)).map((s) => ({ key: s.key, title: s.title })),
+		standards: document.standards
+			.filter((s) => inScope.has(s.key))
+			.map((s) => ({ key: s.key, title: s.title })),
 		can,
 		participants,
 		candidates,

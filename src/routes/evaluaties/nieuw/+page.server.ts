@@ -25,13 +25,16 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		teams,
 		institutions,
-		instruments: instruments.map(({ id, name, level, selfEvaluation, institutionId }) => ({
-			id,
-			name,
-			level,
-			selfEvaluation,
-			own: !!institutionId
-		})),
+		// Only instruments for a kind of subject this person can plan for (team and/or institution).
+		instruments: instruments
+			.filter((i) => (i.level === 'team' ? teams.length > 0 : institutions.length > 0))
+			.map(({ id, name, level, selfEvaluation, institutionId }) => ({
+				id,
+				name,
+				level,
+				selfEvaluation,
+				own: !!institutionId
+			})),
 		versions: versions.items
 			.filter((v) => v.status === 'published')
 			.map((v) => ({ id: v.id, number: v.number, name: v.name })),
@@ -80,7 +83,7 @@ export const actions: Actions = {
 					data.getAll(name).map(String)
 				])
 			);
-			return fail(result.status, { ...result.data, lists });
+			return fail(result.status, { ...(result.data as Record<string, unknown>), lists });
 		}
 		return result;
 	}

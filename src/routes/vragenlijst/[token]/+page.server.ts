@@ -18,7 +18,9 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const data = await request.formData();
-		const keys = String(data.get('standards') ?? '').split(',').filter(Boolean);
+		const keys = String(data.get('standards') ?? '')
+			.split(',')
+			.filter(Boolean);
 		const answer = questionnaireAnswerFromForm(data, keys);
 		const { db } = await app();
 		try {

@@ -15,5 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		sector: q.get('sector') ?? undefined,
 		niveau: q.get('niveau') ?? undefined
 	};
-	return { view: await orPageError(institutionDashboard(db, actor, event.params.institutionId, filters, locale)) };
+	return {
+		view: await orPageError(institutionDashboard(db, actor, event.params.institutionId, filters, locale))
+	};
 };

@@ -18,14 +18,20 @@ export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireActor(event);
 		const data = await event.request.formData();
-		const keys = String(data.get('standards') ?? '').split(',').filter(Boolean);
+		const keys = String(data.get('standards') ?? '')
+			.split(',')
+			.filter(Boolean);
 		const entries = ratingEntriesFromForm(data, keys);
 		if (!entries.length) return { saved: 0, unchanged: 0 };
 		const { db } = await app();
 		try {
 			const result = await saveRatings(db, actor, event.params.id, entries);
 			if (result.conflicts.length) {
-				return fail(409, { conflicts: result.conflicts, saved: result.saved.length, values: formValues(data) });
+				return fail(409, {
+					conflicts: result.conflicts,
+					saved: result.saved.length,
+					values: formValues(data)
+				});
 			}
 			return { saved: result.saved.length, unchanged: result.unchanged.length };
 		} catch (error) {

@@ -46,7 +46,9 @@ const field = (data: FormData, name: string) => String(data.get(name) ?? '');
 
 export const actions: Actions = {
 	create: (event) =>
-		formAction(event, 'create', (db, actor, data) => createFinding(db, actor, event.params.id, formValues(data))),
+		formAction(event, 'create', (db, actor, data) =>
+			createFinding(db, actor, event.params.id, formValues(data))
+		),
 	update: async (event) => {
 		const data = await event.request.clone().formData();
 		return formAction(event, `edit:${field(data, 'findingId')}`, (db, actor, form) =>

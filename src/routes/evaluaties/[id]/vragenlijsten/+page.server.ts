@@ -25,7 +25,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** One of the page's forms: the service's answer, or its Dutch errors tagged with the form's name. */
-async function run<T>(event: RequestEvent, form: string, work: (db: Database, actor: Actor, data: FormData) => Promise<T>) {
+async function run<T>(
+	event: RequestEvent,
+	form: string,
+	work: (db: Database, actor: Actor, data: FormData) => Promise<T>
+) {
 	const actor = requireActor(event);
 	const data = await event.request.formData();
 	const { db } = await app();
@@ -43,7 +47,10 @@ export const actions: Actions = {
 		event.setHeaders({ 'cache-control': 'no-store' });
 		return run(event, 'create', async (db, actor, data) => {
 			const links = await createQuestionnaireLinks(db, actor, event.params.id, formValues(data));
-			const withUrl = links.map((l) => ({ ...l, url: new URL(`/vragenlijst/${l.token}`, event.url.origin).href }));
+			const withUrl = links.map((l) => ({
+				...l,
+				url: new URL(`/vragenlijst/${l.token}`, event.url.origin).href
+			}));
 			return { links: withUrl, csv: linksCsv(withUrl) };
 		});
 	},

@@ -2,7 +2,12 @@ import { json } from '@sveltejs/kit';
 import { app } from '#lib/server/app.ts';
 import { apiHandler, readJson } from '#lib/server/api/problem.ts';
 import { ratingConflictProblem } from '#lib/server/evaluations/rating.api.ts';
-import { listMyRatings, ratingSummary, saveRatings, saveRatingsSchema } from '#lib/server/evaluations/rating.service.ts';
+import {
+	listMyRatings,
+	ratingSummary,
+	saveRatings,
+	saveRatingsSchema
+} from '#lib/server/evaluations/rating.service.ts';
 
 export const GET = apiHandler(async ({ params, locals }) => {
 	const { db } = await app();

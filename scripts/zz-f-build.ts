@@ -1,0 +1,2 @@
+import { ensureBuild } from './lib/app-build.ts';
+await ensureBuild();
