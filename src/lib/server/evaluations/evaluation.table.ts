@@ -126,7 +126,9 @@ export const evaluation = pgTable(
 		index().on(t.teamId, t.finalisedAt),
 		index().on(t.revisionOf),
 		// A finalised evaluation is corrected by at most one revision (the chain stays a line).
-		uniqueIndex('evaluation_one_revision').on(t.revisionOf).where(sql`${t.revisionOf} is not null`),
+		uniqueIndex('evaluation_one_revision')
+			.on(t.revisionOf)
+			.where(sql`${t.revisionOf} is not null`),
 		check(
 			'evaluation_subject',
 			sql`(${t.subjectLevel} = 'team' and ${t.teamId} is not null) or (${t.subjectLevel} = 'institution' and ${t.teamId} is null)`

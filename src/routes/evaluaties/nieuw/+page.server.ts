@@ -1,4 +1,4 @@
-import { fail, isActionFailure, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { app } from '#lib/server/app.ts';
 import { requireActor } from '#lib/server/http/session.ts';
 import { formAction } from '#lib/server/organisation/form-action.ts';
@@ -75,7 +75,7 @@ export const actions: Actions = {
 		});
 		if (id) redirect(303, `/evaluaties/${id}`);
 		// Checkbox lists do not survive `formValues` (one value per name): send them back whole.
-		if (isActionFailure(result)) {
+		if ('status' in result) {
 			const data = await copy.formData();
 			const lists = Object.fromEntries(
 				['perspectives', 'scopeValueKeys', 'scopeStandardKeys'].map((name) => [
@@ -83,7 +83,7 @@ export const actions: Actions = {
 					data.getAll(name).map(String)
 				])
 			);
-			return fail(result.status, { ...(result.data as Record<string, unknown>), lists });
+			return fail(result.status, { ...result.data, lists });
 		}
 		return result;
 	}

@@ -1,2 +1,0 @@
-import { ensureBuild } from './lib/app-build.ts';
-await ensureBuild();
