@@ -329,7 +329,8 @@ export function evaluationPermissions(actor: Actor | null, row: EvaluationRow) {
 		updatePlan: open && can(actor, evaluationPolicy, 'evaluation.update_plan', scope),
 		manageParticipants: open && can(actor, evaluationPolicy, 'evaluation.manage_participants', scope),
 		manageQuestionnaires: open && can(actor, evaluationPolicy, 'evaluation.manage_questionnaires', scope),
-		rate: contentOpen(row.status) && can(actor, evaluationPolicy, 'evaluation.rate', scope),
+		// Rating happens in uitvoering only; rapportage can step back to reopen it.
+		rate: row.status === 'execution' && can(actor, evaluationPolicy, 'evaluation.rate', scope),
 		writeFindings:
 			contentOpen(row.status) && can(actor, evaluationPolicy, 'evaluation.write_findings', scope),
 		addEvidence: open && can(actor, evaluationPolicy, 'evaluation.add_evidence', scope),

@@ -18,6 +18,11 @@ import {
 import { createTeam, listTeamOptions, listTeams } from '#lib/server/organisation/team.service.ts';
 import { addPerson, listPeople } from '#lib/server/people/person.service.ts';
 import { assignableRolesIn, mayRevoke, revokeRole } from '#lib/server/people/role.service.ts';
+import { can } from '#lib/server/policy/policy.ts';
+import { dashboardPolicy } from '#lib/server/dashboards/dashboard.policy.ts';
+import { ambitionPolicy } from '#lib/server/ambitions/ambition.policy.ts';
+import { evaluationPolicy } from '#lib/server/evaluations/evaluation.policy.ts';
+import { publicationPolicy } from '#lib/server/reports/publication.policy.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -44,6 +49,13 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		institution,
 		can: institutionPermissions(actor, id),
+		// Links to the institution's quality work, shown only to those who may open them.
+		links: {
+			dashboard: can(actor, dashboardPolicy, 'dashboard.institution', { institutionId: id }),
+			ambitions: can(actor, ambitionPolicy, 'ambition.read_institution', { institutionId: id }),
+			instruments: can(actor, evaluationPolicy, 'instrument.manage', { institutionId: id }),
+			publications: can(actor, publicationPolicy, 'publication.manage', { institutionId: id })
+		},
 		locations,
 		teams,
 		people: {
