@@ -2,7 +2,7 @@
 // evaluation planned and moved through its workflow over the API, dates, and a form
 // submit that waits for the next page (the pages post plain forms, without scripts).
 import { spawnSync } from 'node:child_process';
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { baseURL, waitForHydration } from './helpers.ts';
 
@@ -106,9 +106,21 @@ export async function ledTeam(cookie: string): Promise<{ teamId: string; institu
 	return { teamId: grant!.teamId!, institutionId: grant!.institutionId! };
 }
 
-/** Clicks a submit button of a plain form and waits until the next page has loaded and hydrated. */
+/**
+ * Clicks a submit button of a plain form (the pages post without scripts, so the browser
+ * loads a new document) and waits until that page has loaded and hydrated.
+ */
 export async function submitAndWait(page: Page, button: Locator, options: { tap?: boolean } = {}): Promise<void> {
 	await Promise.all([page.waitForEvent('load'), options.tap ? button.tap() : button.click()]);
+	await waitForHydration(page);
+}
+
+/** Follows a link (a client-side navigation once the page has hydrated) and waits for its page. */
+export async function followLink(page: Page, link: Locator): Promise<void> {
+	const href = await link.getAttribute('href');
+	expect(href, 'the link has an address').toBeTruthy();
+	const target = new URL(href!, page.url());
+	await Promise.all([page.waitForURL((url) => url.pathname === target.pathname), link.click()]);
 	await waitForHydration(page);
 }
 
@@ -138,4 +150,30 @@ export function tinyPdf(): Buffer {
 	for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
 	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 	return Buffer.from(out, 'latin1');
+}
+
+/**
+ * The tests of a journey build on each other: after the first failure the rest are skipped
+ * (and reported as such) instead of each failing on a missing earlier step.
+ */
+export function stopAtFirstFailure(): void {
+	let failed = false;
+	beforeEach(({ skip, onTestFailed }) => {
+		if (failed) skip('an earlier step of this journey failed');
+		onTestFailed(() => {
+			failed = true;
+		});
+	});
+}
+
+/** The error messages a page shows (alerts and field errors), for failure messages. */
+export async function errorsOn(page: Page): Promise<string> {
+	const texts = await page.locator('[role="alert"], .utrecht-form-field-error-message').allTextContents();
+	// Fields the browser itself refuses to send (required, pattern…): then there is no request at all.
+	const invalid = await page.evaluate(() =>
+		[...document.querySelectorAll<HTMLInputElement>('input:invalid, select:invalid, textarea:invalid')].map(
+			(e) => `${e.name}: ${e.validationMessage}`
+		)
+	);
+	return `errors on ${page.url()}: ${JSON.stringify(texts.map((t) => t.replace(/\s+/g, ' ').trim()))}; invalid fields: ${JSON.stringify(invalid)}`;
 }

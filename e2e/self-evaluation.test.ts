@@ -19,7 +19,7 @@ import {
 	signedInPage,
 	waitForHydration
 } from './helpers.ts';
-import { isoDate, pdfText, submitAndWait, tinyPdf } from './evaluation-helpers.ts';
+import { errorsOn, followLink, isoDate, pdfText, stopAtFirstFailure, submitAndWait, tinyPdf } from './evaluation-helpers.ts';
 
 const run = Date.now().toString(36);
 const TITLE = `Zelfevaluatie Verpleegkunde ${run}`;
@@ -49,25 +49,21 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 			signedInPage(browser, 'team_lead', 'A'),
 			signedInPage(browser, 'team_member', 'A', { viewport: PHONE })
 		]);
+		for (const { context } of [lead, docent]) context.setDefaultTimeout(10_000);
 	});
+	stopAtFirstFailure();
 	afterAll(async () => {
 		await browser?.close();
 		rmSync(tmp, { recursive: true, force: true });
 	});
 
-	/** Rates every standard on the rating page or questionnaire the page is on: level i (mod 4) with a motivation. */
-	async function rateAll(page: Page, offset: number, motivation: string): Promise<number> {
-		const groups = page.getByRole('radiogroup', { name: 'Uw beoordeling' });
-		const count = await groups.count();
-		for (let i = 0; i < count; i++) {
-			await groups
-				.nth(i)
-				.getByRole('radio', { name: LEVELS[(i + offset) % LEVELS.length]!, exact: true })
-				.check();
+	/** Rates each standard (a fieldset named by its title): level i+offset (mod 4), and a motivation for the first. */
+	async function rateAll(page: Page, titles: string[], offset: number, motivation: string): Promise<void> {
+		for (const [i, title] of titles.entries()) {
+			const standard = page.getByRole('group', { name: title, exact: true });
+			await standard.getByRole('radio', { name: LEVELS[(i + offset) % LEVELS.length]!, exact: true }).check();
+			if (i === 0) await standard.getByRole('textbox', { name: 'Toelichting' }).fill(motivation);
 		}
-		const motivations = page.getByRole('textbox', { name: 'Toelichting' });
-		if ((await motivations.count()) > 0) await motivations.first().fill(motivation);
-		return count;
 	}
 
 	/** The trimmed texts of a table row's cells (header and data). */
@@ -79,7 +75,7 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		const { page } = lead;
 		await page.goto('/evaluaties');
 		await waitForHydration(page);
-		await submitAndWait(page, page.getByRole('link', { name: 'Nieuwe evaluatie plannen' }));
+		await followLink(page, page.getByRole('link', { name: 'Nieuwe evaluatie plannen' }));
 		expect(new URL(page.url()).pathname).toBe('/evaluaties/nieuw');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Evaluatie plannen');
 		await expectNoAxeViolations(page);
@@ -92,6 +88,7 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		await page.getByLabel('Einddatum').fill(isoDate(0));
 		for (const perspective of ['docent', 'student', 'management'])
 			await page.getByRole('checkbox', { name: perspective, exact: true }).check();
+		await page.getByRole('checkbox', { name: 'werkveld', exact: true }).uncheck();
 		await page.getByLabel('Plan', { exact: true }).fill('Een teambijeenkomst en een vragenlijst voor studenten.');
 		await submitAndWait(page, page.getByRole('button', { name: 'Evaluatie plannen' }));
 
@@ -132,9 +129,9 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 
 	it('creates a questionnaire link for a student', async () => {
 		const { page } = lead;
-		await submitAndWait(page, page.getByRole('link', { name: 'Vragenlijsten' }));
+		await followLink(page, page.getByRole('link', { name: 'Vragenlijsten' }));
 		expect(new URL(page.url()).pathname).toBe(`/evaluaties/${evaluationId}/vragenlijsten`);
-		await page.getByLabel('Perspectief').selectOption({ label: 'student' });
+		await page.getByLabel('Perspectief', { exact: true }).selectOption({ label: 'student' });
 		await page.getByLabel('Aantal links').fill('1');
 		await submitAndWait(page, page.getByRole('button', { name: 'Links maken' }));
 		const created = page.getByRole('table', { name: 'Nieuwe links (alleen nu zichtbaar)' });
@@ -157,16 +154,19 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		expect(standardTitles.length).toBeGreaterThanOrEqual(6);
 		expect(valueNames).toContain('Eigenaarschap');
 
-		const rated = await rateAll(page, 1, 'Gezien vanuit de teamleiding.');
-		expect(rated).toBe(standardTitles.length);
+		await rateAll(page, standardTitles, 1, 'Gezien vanuit de teamleiding.');
+		const rated = standardTitles.length;
 		await submitAndWait(page, page.getByRole('button', { name: 'Beoordelingen opslaan' }));
 		expect(await page.getByRole('status').allTextContents()).toContainEqual(
 			expect.stringContaining(`Opgeslagen: ${rated} beoordeling(en).`)
 		);
 		// Saved: the form comes back with the choices checked.
 		await page.goto(`/evaluaties/${evaluationId}/beoordelen`);
-		const first = page.getByRole('radiogroup', { name: 'Uw beoordeling' }).first();
+		const first = page.getByRole('group', { name: standardTitles[0]!, exact: true });
 		expect(await first.getByRole('radio', { name: LEVELS[1]!, exact: true }).isChecked()).toBe(true);
+		expect(await first.getByRole('textbox', { name: 'Toelichting' }).inputValue()).toBe(
+			'Gezien vanuit de teamleiding.'
+		);
 	});
 
 	it('the docent rates on a phone', async () => {
@@ -178,8 +178,12 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 		await expectNoAxeViolations(page);
 
-		const rated = await rateAll(page, 2, 'Vanuit de les bekeken.');
-		expect(rated).toBe(standardTitles.length);
+		// The same standards as the team lead's form.
+		expect((await page.locator('form fieldset > legend').allTextContents()).map((t) => t.trim())).toEqual(
+			standardTitles
+		);
+		await rateAll(page, standardTitles, 2, 'Vanuit de les bekeken.');
+		const rated = standardTitles.length;
 		await submitAndWait(page, page.getByRole('button', { name: 'Beoordelingen opslaan' }), { tap: true });
 		expect(await page.getByRole('status').allTextContents()).toContainEqual(
 			expect.stringContaining(`Opgeslagen: ${rated} beoordeling(en).`)
@@ -188,6 +192,7 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 
 	it('an anonymous student answers through the questionnaire link, without signing in', async () => {
 		const context = await browser.newContext({ locale: 'nl-NL' });
+		context.setDefaultTimeout(10_000);
 		try {
 			const page = await context.newPage();
 			const response = await page.goto(questionnaireUrl);
@@ -199,13 +204,12 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 			expect(await page.getByRole('link', { name: 'Evaluaties' }).count()).toBe(0);
 			await expectNoAxeViolations(page);
 
-			const rated = await rateAll(page, 0, 'Uit de stage.');
-			expect(rated).toBe(standardTitles.length);
+			await rateAll(page, standardTitles, 0, 'Uit de stage.');
 			await page.getByRole('group', { name: 'Lerend vermogen' }).getByRole('radio', { name: 'helpt' }).check();
 			await page.getByRole('radio', { name: 'Aandachtspunt' }).check();
 			await page.getByLabel('Uw opmerking').fill(STUDENT_REMARK);
 			await submitAndWait(page, page.getByRole('button', { name: 'Versturen' }));
-			expect(new URL(page.url()).pathname).toBe('/vragenlijst/bedankt');
+			expect(new URL(page.url()).pathname, await errorsOn(page)).toBe('/vragenlijst/bedankt');
 			expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Bedankt!');
 		} finally {
 			await context.close();

@@ -27,7 +27,7 @@ each, default 200), the report PDF (--pdfs, default 50), the naive GROUP BY (a) 
 bare read (b) beside each page (--baseline runs each, default = --pages; the naive scans
 of institution and network at most 40 and 10), the dashboard service in-process as a
 diagnostic, and the team dashboard while --concurrency (default 4) PDF requests run in
-a loop. --quick: 20 pages, 5 PDFs, 5 baseline runs.`;
+a loop. --quick: 20 pages, 5 PDFs, 5 baseline runs. --no-build: use ./build as it is.`;
 
 let args;
 try {
@@ -38,6 +38,7 @@ try {
 			pdfs: { type: 'string' },
 			baseline: { type: 'string' },
 			concurrency: { type: 'string', default: '4' },
+			'no-build': { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
 	}).values;
@@ -130,7 +131,7 @@ const evaluations = (
 const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
 
 // ── the app on this database ────────────────────────────────────────────────────
-await ensureBuild({ log: (line) => console.log(line) });
+if (!args['no-build']) await ensureBuild({ log: (line) => console.log(line) });
 // A private copy of ./build: other work in this checkout may rebuild ./build meanwhile.
 const appDir = mkdtempSync(join(tmpdir(), 'ks-bench-app-'));
 cpSync(join(root, 'build'), join(appDir, 'build'), { recursive: true });
@@ -167,6 +168,8 @@ interface Row {
 	naive: Summary | null;
 	bare: Summary | null;
 	service: Summary | null;
+	/** Mean size of the page's HTML in kB. */
+	kB?: number;
 	error?: string;
 }
 const results: Row[] = [];
@@ -221,7 +224,11 @@ try {
 		process.stdout.write(`${name}: `);
 		try {
 			for (let i = 0; i < 5; i++) await getPage(base, path(i), cookie(i)); // warm-up
-			row.page = summarise(await timed(pages, (i) => getPage(base, path(i), cookie(i))));
+			let bytes = 0;
+			row.page = summarise(
+				await timed(pages, async (i) => (bytes += await getPage(base, path(i), cookie(i))))
+			);
+			row.kB = Math.round(bytes / pages / 1024);
 			process.stdout.write(`page p95 ${row.page.p95} ms`);
 		} catch (error) {
 			row.error = (error as Error).message.split('\n')[0];
@@ -349,6 +356,7 @@ const lines: (string | number)[][] = results.map((r) => {
 		r.bare ? `${ms(r.bare)} (n=${r.bare.n})` : '–',
 		vsBare === null ? '–' : `${vsBare.toFixed(2)}x ${verdict(vsBare, vsBare <= 2)}`,
 		ms(r.service),
+		r.kB ?? '–',
 		interactive && r.page ? verdict(r.page.p95, r.page.p95 < 100) : '–'
 	];
 });
@@ -359,6 +367,7 @@ if (pdf.summary || pdf.error) {
 		ms(pdf.summary, 'p50'),
 		ms(pdf.summary),
 		ms(pdf.summary, 'p99'),
+		'–',
 		'–',
 		'–',
 		'–',
@@ -383,6 +392,7 @@ console.log(
 			'(b) bare p95',
 			'p95/(b) ≤2x',
 			'service p95',
+			'kB',
 			'p95<100'
 		],
 		lines

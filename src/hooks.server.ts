@@ -21,7 +21,7 @@ const observe: Handle = async ({ event, resolve }) => {
 	// A questionnaire link carries its secret token in the path: never send it on as a
 	// referrer, never keep the page in a cache.
 	if (event.url.pathname.startsWith('/vragenlijst/')) {
-		response.headers.set('referrer-policy', 'no-referrer');
+		response.headers.set('referrer-policy', 'same-origin');
 		response.headers.set('cache-control', 'no-store');
 	}
 	log('info', 'request', {

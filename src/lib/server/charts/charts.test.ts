@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, heatmapChart, perspectiveChart, positionChart, trendChart } from './index.ts';
+import {
+	distributionChart,
+	formatCell,
+	heatmapChart,
+	perspectiveChart,
+	positionChart,
+	trendChart
+} from './index.ts';
 
 const scale = [
 	{ rank: 1, label: 'onder de standaard' },
@@ -98,6 +105,8 @@ describe('trendChart', () => {
 			'op ambitieniveau'
 		])
 			expect(chart.svg).toContain(text);
+		// Vertrouwen has one point: a marker, no line; Eigenaarschap a line through two.
+		expect(chart.svg.match(/<polyline/g)).toHaveLength(1);
 		expect(chart.table.columns).toEqual(['Moment', 'Eigenaarschap', 'Vertrouwen']);
 		expect(chart.table.rows).toEqual([
 			['mrt 2024', 1.5, '—'],
@@ -173,6 +182,29 @@ describe('heatmapChart', () => {
 		const chart = heatmapChart({ title: 'Leeg', rows: [], columns: [], cells: [], scale }, nl);
 		expectAccessible(chart.svg, 'Leeg');
 		expect(chart.table.rows).toEqual([]);
+	});
+});
+
+describe('distributionChart', () => {
+	it('stacks the counts per category and totals them in the table', () => {
+		const chart = distributionChart(
+			{
+				title: 'Teams per niveau',
+				categories: ['Eigenaarschap', 'Vertrouwen'],
+				series: [
+					{ name: 'onder de standaard', values: [2, 0] },
+					{ name: 'op de standaard', values: [6, 3] }
+				]
+			},
+			nl
+		);
+		expectAccessible(chart.svg, 'Teams per niveau');
+		for (const text of ['Eigenaarschap', 'onder de standaard', '>6<', '50%'])
+			expect(chart.svg).toContain(text);
+		expect(chart.table.rows).toEqual([
+			['Eigenaarschap', '2', '6', '8'],
+			['Vertrouwen', '0', '3', '3']
+		]);
 	});
 });
 

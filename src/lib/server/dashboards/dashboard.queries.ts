@@ -150,13 +150,17 @@ async function actionSummary(
 		inArray(improvementAction.status, [...openStatuses]),
 		sql`${improvementAction.dueOn} < ${dutchToday}`
 	);
-	const [counts, [overdueCount], overdue] = await Promise.all([
+	const overdueNow = sql`${improvementAction.status} in ('open', 'in_progress') and ${improvementAction.dueOn} < ${dutchToday}`;
+	const [counts, overdue] = await Promise.all([
 		db
-			.select({ status: improvementAction.status, n: count() })
+			.select({
+				status: improvementAction.status,
+				n: count(),
+				overdue: sql<number>`(count(*) filter (where ${overdueNow}))::int`
+			})
 			.from(improvementAction)
 			.where(where)
 			.groupBy(improvementAction.status),
-		db.select({ n: count() }).from(improvementAction).where(overdueWhere),
 		db
 			.select({
 				id: improvementAction.id,
@@ -175,8 +179,12 @@ async function actionSummary(
 			.limit(limit)
 	]);
 	const byStatus = { open: 0, in_progress: 0, done: 0, cancelled: 0 };
-	for (const c of counts) byStatus[c.status] = c.n;
-	return { byStatus, overdueCount: overdueCount?.n ?? 0, overdue };
+	let overdueCount = 0;
+	for (const c of counts) {
+		byStatus[c.status] = c.n;
+		overdueCount += c.overdue;
+	}
+	return { byStatus, overdueCount, overdue };
 }
 
 // ---------------------------------------------------------------- team
@@ -417,10 +425,7 @@ export async function networkDashboard(db: Tx) {
 			),
 		anonymityThreshold(db),
 		db
-			.select({
-				institutions: sql<number>`count(distinct ${institutionDistribution.institutionId})::int`,
-				teams: sql<number>`coalesce(sum(${institutionDistribution.teams}), 0)::int`
-			})
+			.select({ institutions: sql<number>`count(distinct ${institutionDistribution.institutionId})::int` })
 			.from(institutionDistribution)
 	]);
 	const model = await latestPublishedModel(db);

@@ -337,6 +337,7 @@ describe('network dashboard', () => {
 		// Zorg A, Techniek A, Zorg B and the four new teams.
 		expect(ownership.total).toBe(7);
 		expect(ownership.perLevel).toEqual([2, 1, 1, 3]);
+		expect(view.totals).toEqual({ institutions: 4, teams: 7 });
 		expect(view.chart?.table.rows.find((r) => r[0] === 'Eigenaarschap')).toEqual([
 			'Eigenaarschap',
 			'2',

@@ -509,7 +509,8 @@ export function networkView(data: NetworkDashboardData, locale: ChartLocale) {
 
 	return {
 		threshold: data.threshold,
-		totals: data.totals,
+		// Teams with a position on the value most often evaluated (a team counts once).
+		totals: { institutions: data.totals.institutions, teams: Math.max(0, ...overall.map((v) => v.total)) },
 		levels: scale.levels,
 		values: overall,
 		chart,

@@ -146,8 +146,13 @@ function rowsOf<T>(result: unknown): T[] {
  * Idempotent. Throws when the evaluation is missing or not finalised.
  */
 export async function recordFinalisedEvaluation(tx: Tx, evaluationId: string): Promise<void> {
-	const [row] = rowsOf<{ subject_id: string; institution_id: string; status: string }>(
-		await tx.execute(sql`select coalesce(team_id, institution_id) as subject_id, institution_id, status
+	const [row] = rowsOf<{
+		subject_id: string;
+		institution_id: string;
+		team_id: string | null;
+		status: string;
+	}>(
+		await tx.execute(sql`select coalesce(team_id, institution_id) as subject_id, institution_id, team_id, status
 			from evaluation where id = ${evaluationId}`)
 	);
 	if (!row) throw new Error(`recordFinalisedEvaluation: evaluation ${evaluationId} does not exist`);
@@ -164,7 +169,10 @@ export async function recordFinalisedEvaluation(tx: Tx, evaluationId: string): P
 		sql`insert into evaluation_score (${scoreColumns}) ${scoreSelect(sql`e.id = ${evaluationId}`)}`
 	);
 
-	const ofSubject = sql`coalesce(e.team_id, e.institution_id) = ${subject}`;
+	// Written so the evaluation indexes (team_id…, institution_id…) apply.
+	const ofSubject = row.team_id
+		? sql`e.team_id = ${row.team_id}`
+		: sql`e.institution_id = ${institutionId} and e.team_id is null`;
 	await tx.execute(sql`delete from subject_position where subject_id = ${subject}`);
 	await tx.execute(
 		sql`insert into subject_position (${positionColumns}) ${positionSelect(stored.score, ofSubject)}`

@@ -8,7 +8,7 @@ import { openQuestionnaire, submitQuestionnaire } from '#lib/server/evaluations/
 import type { Actions, PageServerLoad } from './$types';
 
 // Public: no sign-in. The token in the path is the only key; hooks.server.ts sends
-// `Referrer-Policy: no-referrer` and `Cache-Control: no-store` for everything under /vragenlijst/.
+// `Referrer-Policy: same-origin` (not no-referrer: then browsers send `Origin: null` with the form post and SvelteKit refuses it as cross-site) and `Cache-Control: no-store` for everything under /vragenlijst/.
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { db } = await app();
