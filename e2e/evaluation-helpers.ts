@@ -33,7 +33,10 @@ export async function call(
 }
 
 /** The JSON of a response, after checking its status (the body is in the failure message). */
-export async function expectJson<T = Record<string, unknown>>(response: Response, status: number): Promise<T> {
+export async function expectJson<T = Record<string, unknown>>(
+	response: Response,
+	status: number
+): Promise<T> {
 	const text = await response.text();
 	expect(response.status, `${response.url}: ${text.slice(0, 500)}`).toBe(status);
 	return JSON.parse(text) as T;
@@ -59,10 +62,9 @@ export async function planTeamEvaluation(
 	cookie: string,
 	input: { title: string; teamId: string; startsOn: string; endsOn: string; perspectives: string[] }
 ): Promise<PlannedEvaluation> {
-	const instruments = await expectJson<{ id: string; key: string | null }[] | { items: { id: string; key: string | null }[] }>(
-		await call('/api/v1/instrument-types', { cookie }),
-		200
-	);
+	const instruments = await expectJson<
+		{ id: string; key: string | null }[] | { items: { id: string; key: string | null }[] }
+	>(await call('/api/v1/instrument-types', { cookie }), 200);
 	const list = Array.isArray(instruments) ? instruments : instruments.items;
 	const instrument = list.find((i) => i.key === 'zelfevaluatie_team');
 	expect(instrument, 'the built-in instrument zelfevaluatie_team').toBeTruthy();
@@ -85,7 +87,11 @@ export async function planTeamEvaluation(
 }
 
 /** One workflow step over the API; returns the evaluation after it. */
-export async function advance(cookie: string, evaluation: PlannedEvaluation, to: string): Promise<PlannedEvaluation> {
+export async function advance(
+	cookie: string,
+	evaluation: PlannedEvaluation,
+	to: string
+): Promise<PlannedEvaluation> {
 	return expectJson<PlannedEvaluation>(
 		await call(`/api/v1/evaluations/${evaluation.id}/transitions`, {
 			cookie,
@@ -97,10 +103,9 @@ export async function advance(cookie: string, evaluation: PlannedEvaluation, to:
 
 /** The team the signed-in team lead leads (from `/api/v1/me`). */
 export async function ledTeam(cookie: string): Promise<{ teamId: string; institutionId: string }> {
-	const me = await expectJson<{ grants: { role: string; teamId?: string | null; institutionId?: string | null }[] }>(
-		await call('/api/v1/me', { cookie }),
-		200
-	);
+	const me = await expectJson<{
+		grants: { role: string; teamId?: string | null; institutionId?: string | null }[];
+	}>(await call('/api/v1/me', { cookie }), 200);
 	const grant = me.grants.find((g) => g.role === 'team_lead' && g.teamId);
 	expect(grant, 'a team_lead grant with a team').toBeTruthy();
 	return { teamId: grant!.teamId!, institutionId: grant!.institutionId! };
@@ -110,7 +115,11 @@ export async function ledTeam(cookie: string): Promise<{ teamId: string; institu
  * Clicks a submit button of a plain form (the pages post without scripts, so the browser
  * loads a new document) and waits until that page has loaded and hydrated.
  */
-export async function submitAndWait(page: Page, button: Locator, options: { tap?: boolean } = {}): Promise<void> {
+export async function submitAndWait(
+	page: Page,
+	button: Locator,
+	options: { tap?: boolean } = {}
+): Promise<void> {
 	await Promise.all([page.waitForEvent('load'), options.tap ? button.tap() : button.click()]);
 	await waitForHydration(page);
 }

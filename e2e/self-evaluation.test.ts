@@ -19,7 +19,15 @@ import {
 	signedInPage,
 	waitForHydration
 } from './helpers.ts';
-import { errorsOn, followLink, isoDate, pdfText, stopAtFirstFailure, submitAndWait, tinyPdf } from './evaluation-helpers.ts';
+import {
+	errorsOn,
+	followLink,
+	isoDate,
+	pdfText,
+	stopAtFirstFailure,
+	submitAndWait,
+	tinyPdf
+} from './evaluation-helpers.ts';
 
 const run = Date.now().toString(36);
 const TITLE = `Zelfevaluatie Verpleegkunde ${run}`;
@@ -89,7 +97,9 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		for (const perspective of ['docent', 'student', 'management'])
 			await page.getByRole('checkbox', { name: perspective, exact: true }).check();
 		await page.getByRole('checkbox', { name: 'werkveld', exact: true }).uncheck();
-		await page.getByLabel('Plan', { exact: true }).fill('Een teambijeenkomst en een vragenlijst voor studenten.');
+		await page
+			.getByLabel('Plan', { exact: true })
+			.fill('Een teambijeenkomst en een vragenlijst voor studenten.');
 		await submitAndWait(page, page.getByRole('button', { name: 'Evaluatie plannen' }));
 
 		const path = new URL(page.url()).pathname;
@@ -104,7 +114,12 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		const api = await page.request.get(`/api/v1/evaluations/${evaluationId}`);
 		expect(api.status()).toBe(200);
 		const evaluation = await api.json();
-		expect(evaluation).toMatchObject({ title: TITLE, status: 'planned', scopeAll: true, subjectLevel: 'team' });
+		expect(evaluation).toMatchObject({
+			title: TITLE,
+			status: 'planned',
+			scopeAll: true,
+			subjectLevel: 'team'
+		});
 		expect([...evaluation.perspectives].sort()).toEqual(['management', 'student', 'teacher']);
 		teamId = evaluation.teamId;
 	});
@@ -114,7 +129,9 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		await submitAndWait(page, page.getByRole('button', { name: 'Naar voorbereiding' }));
 		expect(await page.locator('[aria-current="step"]').textContent()).toContain('voorbereiding');
 
-		await page.getByLabel('Persoon').selectOption({ label: `Aylin Docent (${demoAccount('team_member', 'A').email})` });
+		await page
+			.getByLabel('Persoon')
+			.selectOption({ label: `Aylin Docent (${demoAccount('team_member', 'A').email})` });
 		await page.getByLabel('Perspectief', { exact: true }).selectOption({ label: 'docent' });
 		await submitAndWait(page, page.getByRole('button', { name: 'Toevoegen', exact: true }));
 		expect(await page.getByRole('status').allTextContents()).toContainEqual(
@@ -205,7 +222,10 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 			await expectNoAxeViolations(page);
 
 			await rateAll(page, standardTitles, 0, 'Uit de stage.');
-			await page.getByRole('group', { name: 'Lerend vermogen' }).getByRole('radio', { name: 'helpt' }).check();
+			await page
+				.getByRole('group', { name: 'Lerend vermogen' })
+				.getByRole('radio', { name: 'helpt' })
+				.check();
 			await page.getByRole('radio', { name: 'Aandachtspunt' }).check();
 			await page.getByLabel('Uw opmerking').fill(STUDENT_REMARK);
 			await submitAndWait(page, page.getByRole('button', { name: 'Versturen' }));
@@ -247,9 +267,13 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 			);
 		}
 		// Each under its value.
-		const ownership = page.locator('section', { has: page.getByRole('heading', { name: 'Eigenaarschap', level: 2 }) });
+		const ownership = page.locator('section', {
+			has: page.getByRole('heading', { name: 'Eigenaarschap', level: 2 })
+		});
 		expect(await ownership.textContent()).toContain(STRENGTH);
-		const trust = page.locator('section', { has: page.getByRole('heading', { name: 'Vertrouwen', level: 2 }) });
+		const trust = page.locator('section', {
+			has: page.getByRole('heading', { name: 'Vertrouwen', level: 2 })
+		});
 		expect(await trust.textContent()).toContain(CONCERN);
 		// The student's remark arrived too (without a name).
 		expect(await page.getByRole('main').textContent()).toContain(STUDENT_REMARK);
@@ -257,8 +281,13 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		const capacity = page.locator('form', { has: page.getByRole('group', { name: 'Lerend vermogen' }) });
 		await capacity.getByRole('radio', { name: 'Helpt' }).check();
 		await capacity.getByLabel('Toelichting').fill(CAPACITY_NOTE);
-		await submitAndWait(page, capacity.getByRole('button', { name: 'Antwoord over Lerend vermogen opslaan' }));
-		const summary = page.getByRole('table', { name: 'Hoeveel mensen zeggen dat een vermogen helpt of belemmert' });
+		await submitAndWait(
+			page,
+			capacity.getByRole('button', { name: 'Antwoord over Lerend vermogen opslaan' })
+		);
+		const summary = page.getByRole('table', {
+			name: 'Hoeveel mensen zeggen dat een vermogen helpt of belemmert'
+		});
 		// The team lead and the student both say it helps.
 		expect(await cellsOf(summary.getByRole('row', { name: /Lerend vermogen/ }))).toEqual([
 			'Lerend vermogen',
@@ -402,7 +431,9 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 		expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 		const file = join(tmp, 'beoordelingen.xlsx');
 		await download.saveAs(file);
-		const response = await page.request.get(`/evaluaties/${evaluationId}/export?wat=beoordelingen&formaat=xlsx`);
+		const response = await page.request.get(
+			`/evaluaties/${evaluationId}/export?wat=beoordelingen&formaat=xlsx`
+		);
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe(
 			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
