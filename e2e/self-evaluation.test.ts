@@ -373,13 +373,17 @@ describe.skipIf(!chromiumExecutable)('a team self-evaluation, from plan to repor
 
 	it('turns the concern into an improvement action on the verbeteragenda', async () => {
 		const { page } = lead;
-		await page.goto(`/verbeteragenda?evaluatie=${evaluationId}`);
+		// From the finding itself: its link opens the agenda's form with the finding chosen.
+		await page.goto(`/evaluaties/${evaluationId}/bevindingen`);
+		const concernItem = page.getByRole('listitem').filter({ hasText: 'Studenten weten niet' });
+		await concernItem.getByRole('link', { name: 'Maak hier een verbeteractie van' }).click();
+		await page.waitForURL(/\/verbeteragenda\?evaluatie=.*&bevinding=/);
 		await waitForHydration(page);
 		const form = page.locator('form', { has: page.getByRole('button', { name: 'Actie toevoegen' }) });
 		expect(await page.getByRole('main').textContent()).toContain(`Uit de evaluatie ${TITLE}`);
 		const finding = form.getByLabel('Bevinding');
 		const option = finding.locator('option', { hasText: 'Aandachtspunt: Studenten weten niet' });
-		await finding.selectOption((await option.getAttribute('value'))!);
+		expect(await finding.inputValue()).toBe(await option.getAttribute('value'));
 		await form.getByLabel('Titel').fill(ACTION_TITLE);
 		await form.getByLabel('Aanleiding').fill(CONCERN);
 		await form.getByLabel('Referentiewaarde').selectOption({ label: 'Vertrouwen' });

@@ -11,6 +11,9 @@ import {
 	listFindings,
 	updateFinding
 } from '#lib/server/evaluations/finding.service.ts';
+import { agendaPolicy } from '#lib/server/agenda/agenda.policy.ts';
+import { evaluationScope } from '#lib/server/evaluations/evaluation.access.ts';
+import { can } from '#lib/server/policy/policy.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,7 +41,9 @@ export const load: PageServerLoad = async (event) => {
 		capacityTypes: document.capacities.map((c) => ({ key: c.key, name: c.name, description: c.description })),
 		findings,
 		capacities,
-		can: evaluationPermissions(actor, evaluation)
+		can: evaluationPermissions(actor, evaluation),
+		// A finding is where an improvement action starts (verbeteragenda).
+		canCreateAction: can(actor, agendaPolicy, 'action.create', evaluationScope(evaluation))
 	};
 };
 
