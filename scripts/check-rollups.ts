@@ -1,8 +1,8 @@
 // `npm run check:rollups`: recomputes every dashboard roll-up from the raw rows and prints
 // each cell that differs from what is stored (nothing is changed). Exit code 1 when any
 // differs. Uses DATABASE_URL, or the embedded database in DATA_DIR (stop the app first).
-import { parseArgs } from 'node:util';
 import { portInUse, root } from './lib/app-build.ts';
+import { parseCli } from './lib/cli.ts';
 
 process.chdir(root);
 
@@ -11,22 +11,15 @@ const usage = `Usage: npm run check:rollups -- [--limit N]
 Compares the dashboards' roll-up tables with a full recompute from the ratings and
 evaluations, and prints every row that differs (at most --limit per table, default 50).`;
 
-let args;
-try {
-	args = parseArgs({
+const args = parseCli(
+	{
 		options: {
 			limit: { type: 'string', default: '50' },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
-	}).values;
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${usage}`);
-	process.exit(2);
-}
-if (args.help) {
-	console.log(usage);
-	process.exit(0);
-}
+	},
+	usage
+);
 const limit = Number(args.limit);
 if (!Number.isInteger(limit) || limit < 1) {
 	console.error(`--limit must be a positive whole number.\n\n${usage}`);

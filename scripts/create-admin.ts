@@ -1,10 +1,10 @@
 // `npm run admin:create -- --email x --name y`: the first network admin of a real
 // deployment (demo data off). Uses the same database settings as the app.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import { portInUse, root } from './lib/app-build.ts';
+import { parseCli } from './lib/cli.ts';
 
 process.chdir(root);
 
@@ -16,24 +16,17 @@ signs in with an e-mail link (needs SMTP_URL, or the link cannot reach them).
 Uses DATABASE_URL, or the embedded database in DATA_DIR (default ./data/pglite) —
 stop the server first when it uses the embedded database.`;
 
-let args;
-try {
-	args = parseArgs({
+const args = parseCli(
+	{
 		options: {
 			email: { type: 'string' },
 			name: { type: 'string' },
 			'magic-link': { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
-	}).values;
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${usage}`);
-	process.exit(2);
-}
-if (args.help) {
-	console.log(usage);
-	process.exit(0);
-}
+	},
+	usage
+);
 
 const { requiredEmail, requiredText } = await import('#lib/domain/organisation/codes.ts');
 const email = requiredEmail('e-mailadres').safeParse(args.email ?? '');

@@ -4,11 +4,11 @@
 // Synthetic data for measuring only: every account has the bench password.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { hashPassword } from 'better-auth/crypto';
 import { root } from './lib/app-build.ts';
 import { BENCH_PASSWORD, benchAccounts } from './lib/bench-accounts.ts';
+import { parseCli } from './lib/cli.ts';
 import {
 	dropScratch,
 	planBatches,
@@ -30,24 +30,17 @@ Fills the PostgreSQL database in DATABASE_URL with a generated sector: at --scal
 which DROPS every table (schemas public and drizzle) and migrates afresh.
 The embedded database (PGlite) is not for this: it is single-connection and in memory.`;
 
-let args;
-try {
-	args = parseArgs({
+const args = parseCli(
+	{
 		options: {
 			scale: { type: 'string', default: '1' },
 			reset: { type: 'boolean', default: false },
 			'batch-teams': { type: 'string', default: '500' },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
-	}).values;
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${usage}`);
-	process.exit(2);
-}
-if (args.help) {
-	console.log(usage);
-	process.exit(0);
-}
+	},
+	usage
+);
 const scale = Number(args.scale);
 const batchTeams = Number(args['batch-teams']);
 if (!Number.isFinite(scale) || scale <= 0 || scale > 5 || !Number.isInteger(batchTeams) || batchTeams < 1) {
