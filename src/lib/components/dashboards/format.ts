@@ -1,23 +1,35 @@
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 
-const locale = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
+// Made once per language: building an Intl formatter costs far more than using one, and
+// a dashboard formats hundreds of cells.
+const formats = {
+	nl: {
+		day: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+		mean: new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+	},
+	en: {
+		day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+		mean: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+	}
+};
+const current = () => formats[getLocale() === 'en' ? 'en' : 'nl'];
 
 /** A calendar date (yyyy-mm-dd) in words, or a dash. */
 export function formatDay(date: string | null | undefined): string {
 	if (!date) return '—';
-	return new Intl.DateTimeFormat(locale(), {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+	return current().day.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }
 
 /** A mean rank with one decimal, or a dash. */
 export function formatMean(mean: number | null | undefined): string {
 	if (mean === null || mean === undefined) return '—';
-	return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mean);
+	return current().mean.format(mean);
+}
+
+/** A table cell: a number with one decimal in the page's language, anything else as it is. */
+export function formatCell(cell: string | number): string {
+	return typeof cell === 'number' ? current().mean.format(cell) : cell;
 }
 
 export function statusLabel(status: string): string {

@@ -129,6 +129,9 @@ const perspectiveList = z.preprocess(
 		.transform((list) => [...new Set(list)])
 );
 
+/** A form's one-time token: the same token twice is one submit (double click, resend). */
+const clientToken = optionalText('formuliertoken', 100);
+
 const planFields = {
 	title: requiredText('titel', 3, 200),
 	plan: optionalText('plan', maxPlanLength),
@@ -164,6 +167,7 @@ export const planEvaluationSchema = z
 		),
 		scopeValueKeys: keyList('referentiewaarden'),
 		scopeStandardKeys: keyList('standaarden'),
+		clientToken,
 		...planFields
 	})
 	.superRefine((value, ctx) => {
@@ -223,7 +227,7 @@ export const findingFields = {
 	),
 	text: requiredText('tekst', 1, maxFindingLength)
 };
-export const createFindingSchema = z.object(findingFields);
+export const createFindingSchema = z.object({ ...findingFields, clientToken });
 export type FindingInput = z.output<typeof createFindingSchema>;
 export const updateFindingSchema = z.object({ ...findingFields, version: lockSchema() });
 export type UpdateFindingInput = z.output<typeof updateFindingSchema>;

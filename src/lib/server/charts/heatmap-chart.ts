@@ -2,8 +2,11 @@ import { levelForMean } from '../../domain/dashboards/position.ts';
 import {
 	axisColour,
 	fit,
+	escapeXml,
+	fontFamily,
 	formatMean,
 	legend,
+	n,
 	localeOf,
 	m,
 	rect,
@@ -60,6 +63,8 @@ export function heatmapChart(
 	const top = titleHeight(input.title, width) + 34;
 	const bottom = top + input.rows.length * cellHeight;
 
+	// Hundreds of cells: the shared attributes (font, anchor, outline) sit once on a group
+	// and each cell carries only its place, tone and number, so a page stays small.
 	const parts: string[] = [];
 	input.columns.forEach((column, c) => {
 		const cx = labelWidth + c * cellWidth + cellWidth / 2;
@@ -68,36 +73,47 @@ export function heatmapChart(
 			parts.push(text(cx, top - 8 - (lines.length - 1 - i) * 13, l, { size: 11, anchor: 'middle' }))
 		);
 	});
+	const size = `width="${cellWidth - 2}" height="${cellHeight - 2}"`;
+	const labels: string[] = [];
+	const empty: string[] = [];
+	const filled: string[] = [];
+	const numbers: string[] = [];
 	input.rows.forEach((row, r) => {
 		const y = top + r * cellHeight;
-		parts.push(
-			text(labelWidth - 8, y + cellHeight / 2 + 4, fit(row, labelWidth - 14, 12), { anchor: 'end' })
-		);
+		labels.push(`<text x="${labelWidth - 8}" y="${n(y + cellHeight / 2 + 4)}">${escapeXml(fit(row, labelWidth - 14, 12))}</text>`);
 		input.columns.forEach((_, c) => {
 			const x = labelWidth + c * cellWidth;
 			const value = input.cells[r]?.[c] ?? null;
+			const place = `x="${n(x + 1)}" y="${n(y + 1)}" ${size}`;
 			if (value === null) {
-				parts.push(rect(x + 1, y + 1, cellWidth - 2, cellHeight - 2, '#ffffff', 'stroke="#d0d0d0"'));
+				empty.push(`<rect ${place}/>`);
 				return;
 			}
 			const level = levelForMean(scale, value);
 			const tone = levelTones[level ? scale.indexOf(level) : 0]!;
-			parts.push(
-				rect(
-					x + 1,
-					y + 1,
-					cellWidth - 2,
-					cellHeight - 2,
-					tone.fill,
-					`stroke="${axisColour}" stroke-opacity="0.25"`
-				),
-				text(x + cellWidth / 2, y + cellHeight / 2 + 4, formatMean(value, locale), {
-					anchor: 'middle',
-					fill: tone.text
-				})
+			filled.push(`<rect ${place} fill="${tone.fill}"/>`);
+			const fill = tone.text === textColour ? '' : ` fill="${tone.text}"`;
+			numbers.push(
+				`<text x="${n(x + cellWidth / 2)}" y="${n(y + cellHeight / 2 + 4)}"${fill}>${formatMean(value, locale)}</text>`
 			);
 		});
 	});
+	if (labels.length)
+		parts.push(
+			`<g font-family="${fontFamily}" font-size="12" fill="${textColour}" text-anchor="end">${labels.join('')}</g>`
+		);
+	if (empty.length)
+		parts.push(
+			`<g fill="#ffffff" stroke="#d0d0d0">${empty.join('')}</g>`
+		);
+	if (filled.length)
+		parts.push(
+			`<g stroke="${axisColour}" stroke-opacity="0.25">${filled.join('')}</g>`
+		);
+	if (numbers.length)
+		parts.push(
+			`<g font-family="${fontFamily}" font-size="12" fill="${textColour}" text-anchor="middle">${numbers.join('')}</g>`
+		);
 	const key = legend(
 		scale.map((level, i) => ({
 			label: level.label,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import type { ModelDocument } from '../../domain/model/model-document.ts';
 import { modelVersion } from '../model/model.table.ts';
@@ -231,7 +231,16 @@ export interface InstitutionFilters {
 	locationId?: string | null;
 	sectorDomain?: string | null;
 	level?: number | null;
+	/** The page of teams (1-based) in the heatmap and the coverage table. */
+	page?: number;
 }
+
+/**
+ * Teams per page of the institution dashboard. An institution has up to ~300 teams: a
+ * heatmap and a coverage table of all of them made pages of over a megabyte that took
+ * hundreds of milliseconds to render; fifty rows still compare at a glance.
+ */
+export const institutionPageSize = 50;
 
 /** Everything the institution dashboard shows, or null when the institution does not exist. */
 export async function institutionDashboard(db: Tx, institutionId: string, filters: InstitutionFilters = {}) {
@@ -250,55 +259,92 @@ export async function institutionDashboard(db: Tx, institutionId: string, filter
 			: undefined
 	);
 	const currentYear = sql`extract(year from ${dutchToday})::int`;
+	const read = async (page: number) => {
+		// Only the page's teams are read in full; for the others a flag each is enough
+		// (the counts above the heatmap and the coverage cover all filtered teams).
+		const pageTeams = db
+			.select({ id: team.id })
+			.from(team)
+			.where(teamWhere)
+			.orderBy(sql`lower(${team.name})`)
+			.limit(institutionPageSize)
+			.offset((page - 1) * institutionPageSize);
+		return Promise.all([
+			db
+				.select({
+					id: team.id,
+					name: team.name,
+					hasPosition: sql<boolean>`exists (select 1 from ${subjectPosition} sp where sp.subject_id = ${team.id} and sp.kind = 'value')`,
+					hasCoverage: sql<boolean>`exists (select 1 from ${subjectInstrumentUsage} u where u.subject_id = ${team.id} and u.year >= ${currentYear} - 2)`
+				})
+				.from(team)
+				.where(teamWhere)
+				.orderBy(sql`lower(${team.name})`),
+			db
+				.select({
+					teamId: subjectPosition.subjectId,
+					key: subjectPosition.key,
+					rankSum: subjectPosition.rankSum,
+					ratedCount: subjectPosition.ratedCount,
+					positionRank: subjectPosition.positionRank,
+					standardRank: subjectPosition.standardRank,
+					modelVersionId: subjectPosition.modelVersionId
+				})
+				.from(subjectPosition)
+				.where(
+					and(
+						eq(subjectPosition.institutionId, institutionId),
+						eq(subjectPosition.kind, 'value'),
+						inArray(subjectPosition.subjectId, pageTeams)
+					)
+				),
+			db
+				.select({
+					subjectId: subjectInstrumentUsage.subjectId,
+					teamId: subjectInstrumentUsage.teamId,
+					instrumentTypeId: subjectInstrumentUsage.instrumentTypeId,
+					year: subjectInstrumentUsage.year,
+					evaluations: subjectInstrumentUsage.evaluations,
+					lastFinalisedAt: subjectInstrumentUsage.lastFinalisedAt
+				})
+				.from(subjectInstrumentUsage)
+				.where(
+					and(
+						eq(subjectInstrumentUsage.institutionId, institutionId),
+						sql`${subjectInstrumentUsage.year} >= ${currentYear} - 2`,
+						or(eq(subjectInstrumentUsage.subjectId, institutionId), inArray(subjectInstrumentUsage.subjectId, pageTeams))
+					)
+				)
+		]);
+	};
+	const requested = Math.max(1, filters.page ?? 1);
 	const [
-		teams,
-		teamPositions,
+		[allTeams, teamPositions, coverage],
 		ownPositions,
-		coverage,
+		instruments,
 		locations,
 		sectorDomains,
 		levels,
 		threshold,
 		actions,
-		ambitions
+		ambitions,
+		published
 	] = await Promise.all([
-		db
-			.select({ id: team.id, name: team.name })
-			.from(team)
-			.where(teamWhere)
-			.orderBy(asc(sql`lower(${team.name})`)),
-		db
-			.select({
-				teamId: subjectPosition.subjectId,
-				key: subjectPosition.key,
-				rankSum: subjectPosition.rankSum,
-				ratedCount: subjectPosition.ratedCount,
-				positionRank: subjectPosition.positionRank,
-				standardRank: subjectPosition.standardRank,
-				modelVersionId: subjectPosition.modelVersionId
-			})
-			.from(subjectPosition)
-			.innerJoin(team, eq(team.id, subjectPosition.subjectId))
-			.where(
-				and(eq(subjectPosition.institutionId, institutionId), eq(subjectPosition.kind, 'value'), teamWhere)
-			),
+		read(requested),
 		subjectPositions(db, institutionId),
+		// Every instrument the institution used in the three years (read from its own small
+		// roll-up), so the coverage columns stay the same on every page.
 		db
-			.select({
-				subjectId: subjectInstrumentUsage.subjectId,
-				teamId: subjectInstrumentUsage.teamId,
-				instrumentTypeId: subjectInstrumentUsage.instrumentTypeId,
-				year: subjectInstrumentUsage.year,
-				evaluations: subjectInstrumentUsage.evaluations,
-				lastFinalisedAt: subjectInstrumentUsage.lastFinalisedAt
-			})
-			.from(subjectInstrumentUsage)
+			.selectDistinct({ id: instrumentType.id, name: instrumentType.name })
+			.from(institutionInstrumentUsage)
+			.innerJoin(instrumentType, eq(instrumentType.id, institutionInstrumentUsage.instrumentTypeId))
 			.where(
 				and(
-					eq(subjectInstrumentUsage.institutionId, institutionId),
-					sql`${subjectInstrumentUsage.year} >= ${currentYear} - 2`
+					eq(institutionInstrumentUsage.institutionId, institutionId),
+					sql`${institutionInstrumentUsage.year} >= ${currentYear} - 2`
 				)
-			),
+			)
+			.orderBy(asc(instrumentType.name), asc(instrumentType.id)),
 		db
 			.select({ id: location.id, name: location.name })
 			.from(location)
@@ -323,36 +369,41 @@ export async function institutionDashboard(db: Tx, institutionId: string, filter
 			.orderBy(asc(learningRoute.level)),
 		anonymityThreshold(db),
 		actionSummary(db, { institutionId }),
-		currentAmbitions(db, { institutionId, teamId: null })
+		currentAmbitions(db, { institutionId, teamId: null }),
+		latestPublishedModel(db)
 	]);
-	const instrumentIds = [...new Set(coverage.map((c) => c.instrumentTypeId))];
-	const instruments =
-		instrumentIds.length === 0
-			? []
-			: await db
-					.select({ id: instrumentType.id, name: instrumentType.name })
-					.from(instrumentType)
-					.where(inArray(instrumentType.id, instrumentIds))
-					.orderBy(asc(instrumentType.name));
-	const published = await latestPublishedModel(db);
+	const pages = Math.max(1, Math.ceil(allTeams.length / institutionPageSize));
+	let page = requested;
+	let pageRows = { teamPositions, coverage };
+	// A page past the end (fewer teams after filtering, or an old link) shows the last one.
+	if (requested > pages) {
+		page = pages;
+		const [, p, c] = await read(page);
+		pageRows = { teamPositions: p, coverage: c };
+	}
 	const models = await modelDocuments(db, [
 		...(published ? [published.id] : []),
-		...teamPositions.map((p) => p.modelVersionId),
+		...pageRows.teamPositions.map((p) => p.modelVersionId),
 		...ownPositions.map((p) => p.modelVersionId)
 	]);
+	const first = (page - 1) * institutionPageSize;
 	return {
 		institution: subject,
-		filters,
+		filters: { ...filters, page },
 		options: {
 			locations,
 			sectorDomains: sectorDomains.map((s) => s.sectorDomain!),
 			levels: levels.map((l) => l.level)
 		},
-		teams,
-		teamPositions,
+		teamCount: allTeams.length,
+		teamsWithPositions: allTeams.filter((t) => t.hasPosition).length,
+		teamsWithoutCoverage: allTeams.filter((t) => !t.hasCoverage).length,
+		page: { page, pages, pageSize: institutionPageSize, total: allTeams.length },
+		teams: allTeams.slice(first, first + institutionPageSize).map((t) => ({ id: t.id, name: t.name })),
+		teamPositions: pageRows.teamPositions,
 		ownPositions,
 		ambitions,
-		coverage,
+		coverage: pageRows.coverage,
 		instruments,
 		threshold,
 		actions,

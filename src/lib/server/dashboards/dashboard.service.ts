@@ -83,7 +83,13 @@ const levelSchema = z.coerce.number().int().min(1).max(4);
 export const institutionFilterSchema = z.object({
 	locatie: z.union([z.literal(''), z.uuid({ error: 'Kies een locatie uit de lijst.' })]).optional(),
 	sector: z.string().trim().max(200, { error: 'Een sector of domein is hooguit 200 tekens.' }).optional(),
-	niveau: z.union([z.literal(''), levelSchema]).optional()
+	niveau: z.union([z.literal(''), levelSchema]).optional(),
+	pagina: z
+		.union([
+			z.literal(''),
+			z.coerce.number({ error: 'Een pagina is een getal.' }).int({ error: 'Een pagina is een heel getal.' }).min(1, { error: 'De eerste pagina is 1.' }).max(100_000, { error: 'Zoveel pagina’s zijn er niet.' })
+		])
+		.optional()
 });
 
 export type InstitutionFilterInput = z.input<typeof institutionFilterSchema>;
@@ -103,7 +109,8 @@ export async function institutionDashboard(
 	const filters: queries.InstitutionFilters = {
 		locationId: input.locatie || null,
 		sectorDomain: input.sector || null,
-		level: typeof input.niveau === 'number' ? input.niveau : null
+		level: typeof input.niveau === 'number' ? input.niveau : null,
+		page: typeof input.pagina === 'number' ? input.pagina : 1
 	};
 	const data = await queries.institutionDashboard(db, institutionId, filters);
 	if (!data) throw notFound('De instelling');

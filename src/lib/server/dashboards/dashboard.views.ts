@@ -348,13 +348,14 @@ export function institutionView(data: InstitutionDashboardData, locale: ChartLoc
 	const doc = data.models.get(data.modelVersionId ?? '') ?? data.models.values().next().value;
 	const scale = scaleOf(doc);
 	const values = valuesOf(doc);
+	// Looked up by key rather than searched: a page has teams × values cells.
+	const positionOf = new Map(data.teamPositions.map((p) => [`${p.teamId}|${p.key}`, p]));
 	const cells = data.teams.map((t) =>
 		values.map((v) => {
-			const p = data.teamPositions.find((x) => x.teamId === t.id && x.key === v.key);
+			const p = positionOf.get(`${t.id}|${v.key}`);
 			return p ? meanRank(p.rankSum, p.ratedCount) : null;
 		})
 	);
-	const withPositions = data.teams.filter((_, i) => cells[i]!.some((c) => c !== null)).length;
 	const heatmap =
 		data.teams.length > 0 && values.length > 0
 			? heatmapChart(
@@ -382,8 +383,13 @@ export function institutionView(data: InstitutionDashboardData, locale: ChartLoc
 				)
 			: null;
 
-	// Coverage: per team (and the institution itself) the years each instrument was used.
+	// Coverage: per team of the page (and the institution itself) the years each instrument was used.
 	const years = [...new Set(data.coverage.map((c) => c.year))].sort();
+	const yearsOf = new Map<string, number[]>();
+	for (const c of data.coverage) {
+		const key = `${c.subjectId}|${c.instrumentTypeId}`;
+		yearsOf.set(key, [...(yearsOf.get(key) ?? []), c.year]);
+	}
 	const subjects = [
 		{ id: data.institution.id, name: m.dashboards_institution_itself({}, { locale }) },
 		...data.teams
@@ -397,23 +403,22 @@ export function institutionView(data: InstitutionDashboardData, locale: ChartLoc
 				name: s.name,
 				isTeam: s.id !== data.institution.id,
 				cells: data.instruments.map((i) =>
-					data.coverage
-						.filter((c) => c.subjectId === s.id && c.instrumentTypeId === i.id)
-						.map((c) => c.year)
+					(yearsOf.get(`${s.id}|${i.id}`) ?? [])
 						.sort()
 						.join(', ')
 				)
 			}))
 			.filter((row) => row.isTeam || row.cells.some((c) => c !== '')),
-		teamsWithout: data.teams.filter((t) => !data.coverage.some((c) => c.subjectId === t.id)).length
+		teamsWithout: data.teamsWithoutCoverage
 	};
 
 	return {
 		institution: data.institution,
 		filters: data.filters,
 		options: data.options,
-		teamCount: data.teams.length,
-		teamsWithPositions: withPositions,
+		page: data.page,
+		teamCount: data.teamCount,
+		teamsWithPositions: data.teamsWithPositions,
 		heatmap,
 		teams: data.teams.map((t, i) => ({
 			...t,

@@ -11,7 +11,9 @@ export type EvaluationRow = typeof evaluation.$inferSelect;
 
 /** The policy scope of an evaluation: its subject. */
 export function evaluationScope(row: { institutionId: string; teamId: string | null }): Scope {
-	return row.teamId ? { institutionId: row.institutionId, teamId: row.teamId } : { institutionId: row.institutionId };
+	return row.teamId
+		? { institutionId: row.institutionId, teamId: row.teamId }
+		: { institutionId: row.institutionId };
 }
 
 /**

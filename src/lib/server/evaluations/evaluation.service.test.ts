@@ -147,6 +147,43 @@ describe('planEvaluation', () => {
 	});
 });
 
+describe('double submit', () => {
+	it('plans one evaluation when the same plan form is submitted twice, also at the same moment', async () => {
+		const lead = world.people.leadA1.actor;
+		const plan = await teamPlan({ title: 'Dubbel verstuurd', clientToken: 'plan-form-1' });
+		const [first, second] = await Promise.all([
+			planEvaluation(db(), lead, plan),
+			planEvaluation(db(), lead, plan)
+		]);
+		const third = await planEvaluation(db(), lead, plan);
+		expect(second.id).toBe(first.id);
+		expect(third.id).toBe(first.id);
+		expect(await countRows(db(), evaluation, eq(evaluation.title, 'Dubbel verstuurd'))).toBe(1);
+		// Another form (another token) is another evaluation.
+		const other = await planEvaluation(db(), lead, { ...plan, clientToken: 'plan-form-2' });
+		expect(other.id).not.toBe(first.id);
+	});
+
+	it('stores one finding when the same add form is submitted twice', async () => {
+		const row = await buildEvaluation(db(), {
+			institutionId: world.a.id,
+			teamId: world.a1.id,
+			status: 'execution'
+		});
+		const member = world.people.memberA1.actor;
+		const input = { kind: 'concern', text: 'Twee keer op verzenden gedrukt', clientToken: 'finding-form-1' };
+		const [first, second] = await Promise.all([
+			createFinding(db(), member, row.id, input),
+			createFinding(db(), member, row.id, input)
+		]);
+		expect(second.id).toBe(first.id);
+		expect(await countRows(db(), finding, eq(finding.evaluationId, row.id))).toBe(1);
+		// The same token from someone else is their own finding.
+		await createFinding(db(), world.people.leadA1.actor, row.id, input);
+		expect(await countRows(db(), finding, eq(finding.evaluationId, row.id))).toBe(2);
+	});
+});
+
 describe('reading evaluations', () => {
 	it('hides another institution’s evaluation (404) and filters lists in SQL', async () => {
 		const mine = await buildEvaluation(db(), { institutionId: world.a.id, teamId: world.a1.id });

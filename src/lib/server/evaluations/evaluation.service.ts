@@ -130,7 +130,9 @@ export async function planEvaluation(
 		throw conflict('Er is nog geen gepubliceerde modelversie; vraag het netwerkbureau er een te publiceren.');
 	const resolved = resolveScope(version.document, data.subjectLevel, data);
 	if (!resolved.ok) throw invalid(resolved.errors);
-	return db.transaction(async (tx) => {
+	const earlier = await plannedWithToken(db, who.userId, data.clientToken);
+	if (earlier) return earlier;
+	const planned = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(evaluation)
 			.values({
@@ -147,18 +149,37 @@ export async function planEvaluation(
 				endsOn: data.endsOn ?? null,
 				perspectives: data.perspectives,
 				plan: data.plan ?? '',
-				createdBy: who.userId
+				createdBy: who.userId,
+				clientToken: data.clientToken ?? null
 			})
+			.onConflictDoNothing()
 			.returning();
+		// A concurrent submit of the same form won the race: no second evaluation.
+		if (!row) return null;
 		await recordAudit(tx, who, {
 			action: 'evaluation.planned',
 			entityType: 'evaluation',
-			entityId: row!.id,
+			entityId: row.id,
 			institutionId,
-			details: { title: row!.title, instrument: instrument.key ?? instrument.name, teamId: row!.teamId }
+			details: { title: row.title, instrument: instrument.key ?? instrument.name, teamId: row.teamId }
 		});
-		return row!;
+		return row;
 	});
+	return planned ?? (await plannedWithToken(db, who.userId, data.clientToken))!;
+}
+
+/** The evaluation this person already planned with this form token, if any. */
+async function plannedWithToken(
+	db: Database,
+	userId: string,
+	token: string | undefined
+): Promise<EvaluationRow | null> {
+	if (!token) return null;
+	const [row] = await db
+		.select()
+		.from(evaluation)
+		.where(and(eq(evaluation.createdBy, userId), eq(evaluation.clientToken, token)));
+	return row ?? null;
 }
 
 /** One evaluation with names, instrument and model document. Throws 404 when not readable. */

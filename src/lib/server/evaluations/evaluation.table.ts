@@ -119,9 +119,14 @@ export const evaluation = pgTable(
 		createdBy: text(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		finalisedAt: timestamp({ withTimezone: true }),
-		finalisedBy: text()
+		finalisedBy: text(),
+		// The plan form's one-time token: submitting the same form twice plans one evaluation.
+		clientToken: text()
 	},
 	(t) => [
+		uniqueIndex('evaluation_client_token')
+			.on(t.createdBy, t.clientToken)
+			.where(sql`${t.clientToken} is not null`),
 		index().on(t.institutionId, t.status),
 		index().on(t.teamId, t.finalisedAt),
 		index().on(t.revisionOf),
@@ -214,11 +219,18 @@ export const finding = pgTable(
 		// The finding of the previous revision this one was copied from, so the history can
 		// tell a changed finding from a removed and an added one.
 		copiedFromId: uuid(),
+		// The add form's one-time token: a double submit stores one finding.
+		clientToken: text(),
 		version: integer().notNull().default(1),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index().on(t.evaluationId)]
+	(t) => [
+		index().on(t.evaluationId),
+		uniqueIndex('finding_client_token')
+			.on(t.evaluationId, t.authorId, t.clientToken)
+			.where(sql`${t.clientToken} is not null`)
+	]
 );
 
 /** A respondent says a capacity (vermogen) helps or hinders, with a note why. */

@@ -87,6 +87,20 @@ export async function createFinding(
 		});
 		assertContentOpen(row);
 		checkScope(row, data);
+		// The evaluation's row lock serialises submits, so a repeated form token is seen here.
+		if (data.clientToken) {
+			const [earlier] = await tx
+				.select()
+				.from(finding)
+				.where(
+					and(
+						eq(finding.evaluationId, row.id),
+						eq(finding.authorId, actor!.userId),
+						eq(finding.clientToken, data.clientToken)
+					)
+				);
+			if (earlier) return earlier;
+		}
 		const [saved] = await tx
 			.insert(finding)
 			.values({
@@ -96,7 +110,8 @@ export async function createFinding(
 				standardKey: data.standardKey ?? null,
 				perspective: data.perspective ?? null,
 				text: data.text,
-				authorId: actor!.userId
+				authorId: actor!.userId,
+				clientToken: data.clientToken ?? null
 			})
 			.returning();
 		await recordAudit(tx, actor, {

@@ -16,6 +16,16 @@ export interface PdfJob {
 // resolved here and handed over, so the worker does not depend on the process's cwd.
 const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
+// Lowest CPU priority for this thread only (on Linux setpriority(PRIO_PROCESS, 0) acts on
+// the calling thread): a report then takes the CPU only when pages and the database leave
+// it free, so interactive requests do not slow down while PDFs are made.
+if (workerData.niceness) {
+	try {
+		require('node:os').setPriority(workerData.niceness);
+	} catch {
+		// Not permitted or not supported: render at normal priority.
+	}
+}
 const { NodeCompiler } = require(workerData.compilerPath);
 const root = '/ks-report';
 // One compiler per worker, reused: the first compile loads fonts (~tens of ms), later ones take ms.
@@ -69,6 +79,8 @@ export interface PdfPoolOptions {
 	maxQueue?: number;
 	/** A render taking longer than this is abandoned and its worker replaced. */
 	timeoutMs?: number;
+	/** CPU niceness of the worker threads (0–19; default 19, the lowest priority). */
+	niceness?: number;
 }
 
 /** A small pool of worker threads that render Typst to PDF off the main event loop. */
@@ -79,6 +91,8 @@ export class PdfPool {
 	private readonly compilerPath: string;
 	private readonly slots: Slot[] = [];
 	private readonly queue: Pending[] = [];
+	private readonly niceness: number;
+	private readonly admitted = { running: 0, waiting: [] as (() => void)[] };
 	private nextId = 1;
 	private closed = false;
 
@@ -86,6 +100,7 @@ export class PdfPool {
 		this.size = Math.max(1, options.size ?? 1);
 		this.maxQueue = options.maxQueue ?? 200;
 		this.timeoutMs = options.timeoutMs ?? 30_000;
+		this.niceness = Math.min(19, Math.max(0, options.niceness ?? 19));
 		this.compilerPath = createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler');
 	}
 
@@ -101,6 +116,30 @@ export class PdfPool {
 			this.queue.push({ id: this.nextId++, job, resolve, reject });
 			this.dispatch();
 		});
+	}
+
+	/**
+	 * Runs a whole report job (read its data, build the document, render) when it is its
+	 * turn: at most one job per worker plus one being prepared. Without this, every PDF
+	 * request waiting for a worker would already have read its data and drawn its charts
+	 * on the main thread, competing with pages for CPU and database for nothing.
+	 */
+	async admit<T>(work: () => Promise<T>): Promise<T> {
+		if (this.closed) throw new Error('PDF pool is closed');
+		if (this.admitted.running >= this.size + 1) {
+			if (this.admitted.waiting.length >= this.maxQueue) {
+				throw new AppError(503, 'busy', 'Er worden nu te veel rapporten gemaakt. Probeer het zo opnieuw.');
+			}
+			await new Promise<void>((resolve) => this.admitted.waiting.push(resolve));
+		} else this.admitted.running++;
+		try {
+			return await work();
+		} finally {
+			// Hand the place straight to the next job, or give it back.
+			const next = this.admitted.waiting.shift();
+			if (next) next();
+			else this.admitted.running--;
+		}
 	}
 
 	/** Stops every worker (tests, shutdown); waiting jobs are refused. */
@@ -130,7 +169,10 @@ export class PdfPool {
 	}
 
 	private spawn(): Slot {
-		const worker = new Worker(workerSource, { eval: true, workerData: { compilerPath: this.compilerPath } });
+		const worker = new Worker(workerSource, {
+			eval: true,
+			workerData: { compilerPath: this.compilerPath, niceness: this.niceness }
+		});
 		const slot: Slot = { worker, busy: null, timer: null };
 		worker.on('message', (message: { id: number; pdf?: Uint8Array; error?: string }) => {
 			const pending = slot.busy;

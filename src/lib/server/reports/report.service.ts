@@ -2,7 +2,8 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../policy/policy.ts';
 import { pdfPool } from './pdf-pool.ts';
 import { reportCharts } from './report-charts.ts';
-import { loadReportData, type ReportData } from './report-data.ts';
+import { loadReportDataFor, type ReportData } from './report-data.ts';
+import { requireEvaluation } from '../evaluations/evaluation.access.ts';
 import { buildReportDocument, type Locale } from './report-document.ts';
 import { reportTemplate } from './report-template.ts';
 import { safeFilename } from './filename.ts';
@@ -25,7 +26,7 @@ export async function renderReportPdf(
 	evaluationId: string,
 	locale: Locale = 'nl'
 ): Promise<Uint8Array> {
-	return renderReportData(await loadReportData(db, actor, evaluationId), locale);
+	return (await reportPdf(db, actor, evaluationId, locale)).pdf;
 }
 
 /** The report with a download name (`<title>-<date>.pdf`). */
@@ -35,8 +36,12 @@ export async function reportPdf(
 	evaluationId: string,
 	locale: Locale = 'nl'
 ): Promise<{ filename: string; pdf: Uint8Array }> {
-	const data = await loadReportData(db, actor, evaluationId);
-	const pdf = await renderReportData(data, locale);
-	const stamp = (data.evaluation.finalisedAt ?? new Date()).toISOString().slice(0, 10);
-	return { filename: safeFilename(`${data.evaluation.title}-${stamp}`, 'pdf'), pdf };
+	// Authorised first, so a refusal never waits behind other people's reports.
+	const row = await requireEvaluation(db, actor, evaluationId, 'evaluation.export');
+	return pdfPool().admit(async () => {
+		const data = await loadReportDataFor(db, row);
+		const pdf = await renderReportData(data, locale);
+		const stamp = (data.evaluation.finalisedAt ?? new Date()).toISOString().slice(0, 10);
+		return { filename: safeFilename(`${data.evaluation.title}-${stamp}`, 'pdf'), pdf };
+	});
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '#lib/server/app.ts';
 import { requireActor } from '#lib/server/http/session.ts';
@@ -42,7 +43,9 @@ export const load: PageServerLoad = async (event) => {
 		values: latest?.document.values.map((v) => ({ key: v.key, name: v.name })) ?? [],
 		standards:
 			latest?.document.standards.map((s) => ({ key: s.key, title: s.title, levelKey: s.levelKey })) ?? [],
-		preselect: preselect ? `team:${preselect}` : ''
+		preselect: preselect ? `team:${preselect}` : '',
+		// One token per rendered form: submitting it twice plans one evaluation.
+		clientToken: randomUUID()
 	};
 };
 
@@ -62,7 +65,8 @@ function planInput(data: FormData) {
 		plan: data.get('plan'),
 		startsOn: data.get('startsOn'),
 		endsOn: data.get('endsOn'),
-		perspectives: data.getAll('perspectives')
+		perspectives: data.getAll('perspectives'),
+		clientToken: data.get('clientToken') || undefined
 	};
 }
 

@@ -5,6 +5,10 @@ import { requireActor } from '#lib/server/http/session.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import type { PageServerLoad } from './$types';
 
+// Plain HTML: the page has nothing interactive (links, disclosures), and without
+// hydration its view is not sent a second time as JSON.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const { db } = await app();

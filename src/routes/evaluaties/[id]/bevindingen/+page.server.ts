@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { app } from '#lib/server/app.ts';
 import { formValues } from '#lib/server/http/forms.ts';
 import { orPageError } from '#lib/server/http/page.ts';
@@ -43,7 +44,9 @@ export const load: PageServerLoad = async (event) => {
 		capacities,
 		can: evaluationPermissions(actor, evaluation),
 		// A finding is where an improvement action starts (verbeteragenda).
-		canCreateAction: can(actor, agendaPolicy, 'action.create', evaluationScope(evaluation))
+		canCreateAction: can(actor, agendaPolicy, 'action.create', evaluationScope(evaluation)),
+		// One token per rendered add form: submitting it twice stores one finding.
+		clientToken: randomUUID()
 	};
 };
 
