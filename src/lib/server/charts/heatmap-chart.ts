@@ -80,7 +80,9 @@ export function heatmapChart(
 	const numbers: string[] = [];
 	input.rows.forEach((row, r) => {
 		const y = top + r * cellHeight;
-		labels.push(`<text x="${labelWidth - 8}" y="${n(y + cellHeight / 2 + 4)}">${escapeXml(fit(row, labelWidth - 14, 12))}</text>`);
+		labels.push(
+			`<text x="${labelWidth - 8}" y="${n(y + cellHeight / 2 + 4)}">${escapeXml(fit(row, labelWidth - 14, 12))}</text>`
+		);
 		input.columns.forEach((_, c) => {
 			const x = labelWidth + c * cellWidth;
 			const value = input.cells[r]?.[c] ?? null;
@@ -102,14 +104,8 @@ export function heatmapChart(
 		parts.push(
 			`<g font-family="${fontFamily}" font-size="12" fill="${textColour}" text-anchor="end">${labels.join('')}</g>`
 		);
-	if (empty.length)
-		parts.push(
-			`<g fill="#ffffff" stroke="#d0d0d0">${empty.join('')}</g>`
-		);
-	if (filled.length)
-		parts.push(
-			`<g stroke="${axisColour}" stroke-opacity="0.25">${filled.join('')}</g>`
-		);
+	if (empty.length) parts.push(`<g fill="#ffffff" stroke="#d0d0d0">${empty.join('')}</g>`);
+	if (filled.length) parts.push(`<g stroke="${axisColour}" stroke-opacity="0.25">${filled.join('')}</g>`);
 	if (numbers.length)
 		parts.push(
 			`<g font-family="${fontFamily}" font-size="12" fill="${textColour}" text-anchor="middle">${numbers.join('')}</g>`

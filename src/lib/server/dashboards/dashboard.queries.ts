@@ -12,6 +12,7 @@ import {
 	evaluationScore,
 	institutionDistribution,
 	institutionInstrumentUsage,
+	rollupGeneration,
 	subjectInstrumentUsage,
 	subjectPosition
 } from './rollup.table.ts';
@@ -22,6 +23,11 @@ import {
  * directly as "the bare SQL read the page needs"). None of them reads ratings, except
  * `evaluationFigures` for an evaluation that is not finalised yet (it has no roll-up).
  */
+
+/** The rows of `db.execute` (node-postgres and PGlite both answer `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+	return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
 
 const dutchToday = sql`(now() at time zone 'Europe/Amsterdam')::date`;
 const openStatuses = ['open', 'in_progress'] as const;
@@ -106,9 +112,12 @@ async function currentEvaluations(db: Tx, where: ReturnType<typeof and>) {
 		.orderBy(sql`3`, asc(evaluation.finalisedAt));
 }
 
-/** Value figures per evaluation and perspective, for the trend and the perspectives. */
-async function valueScores(db: Tx, evaluationIds: string[]) {
-	if (evaluationIds.length === 0) return [];
+/**
+ * Value figures per finalised evaluation of a team and perspective, for the trend and
+ * the perspectives. Read beside the list of current evaluations rather than after it
+ * (one round trip less); the view takes the rows of the current ones.
+ */
+function teamValueScores(db: Tx, teamId: string) {
 	return db
 		.select({
 			evaluationId: evaluationScore.evaluationId,
@@ -119,7 +128,14 @@ async function valueScores(db: Tx, evaluationIds: string[]) {
 			rankSum: evaluationScore.rankSum
 		})
 		.from(evaluationScore)
-		.where(and(inArray(evaluationScore.evaluationId, evaluationIds), eq(evaluationScore.kind, 'value')));
+		.innerJoin(evaluation, eq(evaluation.id, evaluationScore.evaluationId))
+		.where(
+			and(
+				eq(evaluation.teamId, teamId),
+				eq(evaluation.status, 'finalised'),
+				eq(evaluationScore.kind, 'value')
+			)
+		);
 }
 
 export interface ActionSummary {
@@ -170,9 +186,7 @@ async function actionSummary(
 				teamId: improvementAction.teamId,
 				// Looked up per row shown (after the limit): a join let the planner hash the
 				// whole team and user tables for 25 rows (16 ms at sector scale).
-				teamName: sql<
-					string | null
-				>`(select t.name from ${team} t where t.id = ${improvementAction.teamId})`,
+				teamName: sql<string | null>`(select t.name from ${team} t where t.id = ${improvementAction.teamId})`,
 				ownerName: sql<
 					string | null
 				>`(select u.name from ${user} u where u.id = ${improvementAction.ownerId})`
@@ -193,8 +207,8 @@ async function actionSummary(
 
 // ---------------------------------------------------------------- team
 
-/** Everything the team dashboard shows, or null when the team does not exist. */
-export async function teamDashboard(db: Tx, teamId: string) {
+/** The team with its institution's name, or undefined. */
+export async function teamSubject(db: Tx, teamId: string) {
 	const [subject] = await db
 		.select({
 			id: team.id,
@@ -207,18 +221,26 @@ export async function teamDashboard(db: Tx, teamId: string) {
 		.from(team)
 		.innerJoin(institution, eq(institution.id, team.institutionId))
 		.where(eq(team.id, teamId));
+	return subject;
+}
+
+/**
+ * Everything the team dashboard shows, or null when the team does not exist. A caller
+ * that already read the team (to authorize) passes it, so it is not read twice.
+ */
+export async function teamDashboard(db: Tx, teamId: string, known?: Awaited<ReturnType<typeof teamSubject>>) {
+	const subject = known ?? (await teamSubject(db, teamId));
 	if (!subject) return null;
-	const [threshold, positions, ambitions, evaluations, actions] = await Promise.all([
+	const [threshold, positions, ambitions, evaluations, actions, allScores] = await Promise.all([
 		anonymityThreshold(db),
 		subjectPositions(db, teamId),
 		currentAmbitions(db, { institutionId: subject.institutionId, teamId }),
 		currentEvaluations(db, eq(evaluation.teamId, teamId)),
-		actionSummary(db, { institutionId: subject.institutionId, teamId })
+		actionSummary(db, { institutionId: subject.institutionId, teamId }),
+		teamValueScores(db, teamId)
 	]);
-	const scores = await valueScores(
-		db,
-		evaluations.map((e) => e.id)
-	);
+	const current = new Set(evaluations.map((e) => e.id));
+	const scores = allScores.filter((s) => current.has(s.evaluationId));
 	const models = await modelDocuments(db, [
 		...positions.map((p) => p.modelVersionId),
 		...evaluations.map((e) => e.modelVersionId),
@@ -368,7 +390,7 @@ export async function institutionDashboard(db: Tx, institutionId: string, filter
 			.orderBy(asc(team.sectorDomain)),
 		// Per team through its index (`offset 0` keeps the planner from hashing all 20,000
 		// learning routes of the sector instead).
-		db.execute<{ level: number }>(
+		db.execute(
 			sql`select distinct lr.level from ${team} t cross join lateral (select r.level from ${learningRoute} r where r.team_id = t.id and r.archived_at is null offset 0) lr where t.institution_id = ${institutionId} and t.archived_at is null order by 1`
 		),
 		anonymityThreshold(db),
@@ -397,7 +419,7 @@ export async function institutionDashboard(db: Tx, institutionId: string, filter
 		options: {
 			locations,
 			sectorDomains: sectorDomains.map((s) => s.sectorDomain!),
-			levels: levels.rows.map((l) => Number(l.level))
+			levels: rowsOf<{ level: number }>(levels).map((l) => Number(l.level))
 		},
 		teamCount: allTeams.length,
 		teamsWithPositions: allTeams.filter((t) => t.hasPosition).length,
@@ -426,11 +448,13 @@ export type InstitutionDashboardData = NonNullable<Awaited<ReturnType<typeof ins
  * (ordered by name, never by score).
  */
 export async function networkDashboard(db: Tx) {
-	const publishing = db
-		.selectDistinct({ institutionId: publication.institutionId })
-		.from(publication)
-		.where(isNull(publication.withdrawnAt));
-	const [distribution, published, publishedDistribution, usage, threshold, totals] = await Promise.all([
+	const [rollups, live] = await Promise.all([networkRollups(db), networkLive(db)]);
+	return networkData(rollups, live);
+}
+
+/** The network view's figures from the roll-ups: they change only when roll-ups do (see `rollupGeneration`). */
+export async function networkRollups(db: Tx) {
+	const [distribution, institutionRows, usage, totals] = await Promise.all([
 		db
 			.select({
 				valueKey: institutionDistribution.valueKey,
@@ -445,11 +469,8 @@ export async function networkDashboard(db: Tx) {
 				institutionDistribution.positionRank,
 				institutionDistribution.standardRank
 			),
-		db
-			.select({ id: institution.id, name: institution.name })
-			.from(institution)
-			.where(inArray(institution.id, publishing))
-			.orderBy(asc(institution.name)),
+		// Every institution's rows (a few per value): which ones may be shown is decided
+		// per request, from the publications as they are then.
 		db
 			.select({
 				institutionId: institutionDistribution.institutionId,
@@ -458,8 +479,7 @@ export async function networkDashboard(db: Tx) {
 				standardRank: institutionDistribution.standardRank,
 				teams: institutionDistribution.teams
 			})
-			.from(institutionDistribution)
-			.where(inArray(institutionDistribution.institutionId, publishing)),
+			.from(institutionDistribution),
 		db
 			.select({
 				instrumentTypeId: institutionInstrumentUsage.instrumentTypeId,
@@ -478,13 +498,57 @@ export async function networkDashboard(db: Tx) {
 				instrumentType.institutionId,
 				institutionInstrumentUsage.year
 			),
-		anonymityThreshold(db),
 		db
 			.select({ institutions: sql<number>`count(distinct ${institutionDistribution.institutionId})::int` })
 			.from(institutionDistribution)
 	]);
-	const model = await latestPublishedModel(db);
-	return { distribution, published, publishedDistribution, usage, threshold, totals: totals[0]!, model };
+	return { distribution, institutionRows, usage, totals: totals[0]! };
+}
+
+export type NetworkRollups = Awaited<ReturnType<typeof networkRollups>>;
+
+/**
+ * What the network view reads afresh on every request, in one statement: who publishes,
+ * the threshold, the newest published model, and the roll-ups' generation (the sum of
+ * the institutions' counters) that the figures are kept under.
+ */
+export async function networkLive(db: Tx) {
+	const [row] = rowsOf<{
+		generation: string | number | null;
+		threshold: number | null;
+		model_id: string | null;
+		published: { id: string; name: string }[] | string | null;
+	}>(
+		await db.execute(sql`select
+		(select sum(${rollupGeneration.generation}) from ${rollupGeneration}) as generation,
+		(select ${network.anonymityThreshold} from ${network} limit 1) as threshold,
+		(select ${modelVersion.id} from ${modelVersion} where ${modelVersion.status} = 'published' order by ${modelVersion.number} desc limit 1) as model_id,
+		(select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${institution} i
+			where i.id in (select p.institution_id from ${publication} p where p.withdrawn_at is null)) as published`)
+	);
+	if (!row) throw new Error('networkLive: no row');
+	const published = typeof row.published === 'string' ? JSON.parse(row.published) : (row.published ?? []);
+	const modelId = row.model_id;
+	const doc = modelId ? (await modelDocuments(db, [modelId])).get(modelId) : undefined;
+	return {
+		generation: Number(row.generation ?? 0),
+		published: published as { id: string; name: string }[],
+		threshold: row.threshold ?? 5,
+		model: modelId && doc ? { id: modelId, document: doc } : null
+	};
+}
+
+export function networkData(rollups: NetworkRollups, live: Awaited<ReturnType<typeof networkLive>>) {
+	const publishing = new Set(live.published.map((p) => p.id));
+	return {
+		distribution: rollups.distribution,
+		published: live.published,
+		publishedDistribution: rollups.institutionRows.filter((r) => publishing.has(r.institutionId)),
+		usage: rollups.usage,
+		threshold: live.threshold,
+		totals: rollups.totals,
+		model: live.model
+	};
 }
 
 export type NetworkDashboardData = Awaited<ReturnType<typeof networkDashboard>>;

@@ -17,6 +17,8 @@ import {
 } from './dashboard.service.ts';
 import { perspectiveGroups } from './dashboard.views.ts';
 import { buildEvaluation, defaultModelVersionId, ratingsOf } from './test-data.ts';
+import { rebuildRollups } from './rollup.service.ts';
+import { rollupGeneration } from './rollup.table.ts';
 
 const { db, world } = useWorld();
 
@@ -357,6 +359,55 @@ describe('network dashboard', () => {
 		expect(view.institutions).toEqual([]);
 		await db().update(network).set({ anonymityThreshold: 5 });
 	});
+
+	it('keeps its figures between finalisations, and shows a finalisation or withdrawal at once', async () => {
+		const admin = world.people.admin.actor;
+		const ownership = (view: Awaited<ReturnType<typeof networkDashboard>>) =>
+			view.values.find((v) => v.key === 'eigenaarschap')!;
+		const before = await networkDashboard(db(), admin);
+		expect(ownership(before).total).toBe(7);
+
+		// Kept: a change behind the roll-ups' back (no finalisation) does not show…
+		await db().execute(sql`update institution_distribution set teams = teams + 100`);
+		expect(ownership(await networkDashboard(db(), admin)).total).toBe(7);
+		// …until the roll-ups are rebuilt (which also puts the figures right again).
+		await rebuildRollups(db());
+		expect(ownership(await networkDashboard(db(), admin)).total).toBe(7);
+		expect(
+			Number(
+				(
+					await db()
+						.select({ n: sql<number>`sum(generation)` })
+						.from(rollupGeneration)
+				)[0]!.n
+			)
+		).toBeGreaterThan(0);
+
+		// A finalisation shows on the next request.
+		const extra = await buildTeam(db(), world.b.id);
+		await buildEvaluation(db(), {
+			institutionId: world.b.id,
+			teamId: extra.id,
+			endsOn: '2026-03-01',
+			ratings: ratingsOf('teacher', 5, ['team-visie'], 1)
+		});
+		const after = await networkDashboard(db(), admin);
+		expect(ownership(after).total).toBe(8);
+		expect(ownership(after).perLevel).toEqual([3, 1, 1, 3]);
+
+		// Publications (and the threshold) are read on every request.
+		await db().update(network).set({ anonymityThreshold: 2 });
+		expect((await networkDashboard(db(), admin)).institutions.map((i) => i.name)).toEqual([
+			'Alfa College',
+			'Zeta College'
+		]);
+		await db()
+			.update(publication)
+			.set({ withdrawnAt: new Date() })
+			.where(sql`${publication.title} = 'Rekenschap' and ${publication.audience} = 'members'`);
+		expect((await networkDashboard(db(), admin)).institutions.map((i) => i.name)).toEqual(['Alfa College']);
+		await db().update(network).set({ anonymityThreshold: 5 });
+	});
 });
 
 describe('compare', () => {
@@ -402,5 +453,60 @@ describe('compare', () => {
 		expect((await failure(compareEvaluations(db(), world.people.admin.actor, second.id, null))).status).toBe(
 			404
 		);
+	});
+});
+
+// Last: it adds an institution of 55 teams, which would change the network's figures above.
+describe('institution dashboard pages', () => {
+	it('shows 50 teams per page by name, counts all of them, and keeps the coverage columns on every page', async () => {
+		const inst = await buildInstitution(db(), { name: 'ROC Groot' });
+		const teams = [];
+		for (let i = 1; i <= 55; i++)
+			teams.push(await buildTeam(db(), inst.id, { name: `Team ${String(i).padStart(2, '0')}` }));
+		// Only team 53 (on page 2) has a finalised evaluation.
+		await buildEvaluation(db(), {
+			institutionId: inst.id,
+			teamId: teams[52]!.id,
+			endsOn: new Date().toISOString().slice(0, 10),
+			ratings: ratingsOf('teacher', 5, ['team-visie'], 4)
+		});
+		const qo = {
+			...world.people.qoA.actor,
+			grants: [{ role: 'quality_officer' as const, institutionId: inst.id, teamId: null, reviewId: null }]
+		};
+		const one = await institutionDashboard(db(), qo, inst.id);
+		expect(one.page).toEqual({ page: 1, pages: 2, pageSize: 50, total: 55 });
+		expect(one.teamCount).toBe(55);
+		expect(one.teamsWithPositions).toBe(1);
+		expect(one.teams.map((t) => t.name)).toEqual(teams.slice(0, 50).map((t) => t.name));
+		expect(one.heatmap?.table.rows).toHaveLength(50);
+		expect(one.heatmap?.table.rows.every((r) => r.slice(1).every((c) => c === '—'))).toBe(true);
+		expect(one.coverage.rows.map((r) => r.name)).toEqual(teams.slice(0, 50).map((t) => t.name));
+		expect(one.coverage.instruments.map((i) => i.name)).toEqual(['Zelfevaluatie (team)']);
+		expect(one.coverage.teamsWithout).toBe(54);
+		expect(one.options.levels).toEqual([4]);
+
+		const two = await institutionDashboard(db(), qo, inst.id, { pagina: '2' });
+		expect(two.filters.page).toBe(2);
+		expect(two.teams.map((t) => t.name)).toEqual(['Team 51', 'Team 52', 'Team 53', 'Team 54', 'Team 55']);
+		expect(two.heatmap?.table.rows.find((r) => r[0] === 'Team 53')?.[1]).toBe(4);
+		expect(two.heatmap?.svg).toContain('Team 53');
+		expect(two.coverage.rows.find((r) => r.name === 'Team 53')?.cells).toEqual([
+			String(new Date().getFullYear())
+		]);
+
+		// A page past the end (an old link, or fewer teams after filtering) shows the last one.
+		const past = await institutionDashboard(db(), qo, inst.id, { pagina: '9' });
+		expect(past.page.page).toBe(2);
+		expect(past.teams).toHaveLength(5);
+		const filtered = await institutionDashboard(db(), qo, inst.id, { pagina: '2', niveau: '4' });
+		expect(filtered.teams).toHaveLength(5);
+		expect((await institutionDashboard(db(), qo, inst.id, { pagina: '2', niveau: '2' })).teams).toEqual([]);
+
+		for (const bad of ['0', 'twee', '1.5']) {
+			const error = await failure(institutionDashboard(db(), qo, inst.id, { pagina: bad }));
+			expect(error.status).toBe(422);
+			expect(error.fieldErrors[0]?.field).toBe('pagina');
+		}
 	});
 });

@@ -69,10 +69,10 @@ export async function teamDashboard(
 ) {
 	const who = requireSignedIn(actor);
 	requireId(teamId, 'Het team');
-	const [row] = await db.select({ institutionId: team.institutionId }).from(team).where(eq(team.id, teamId));
+	const row = await queries.teamSubject(db, teamId);
 	if (!row || !can(who, dashboardPolicy, 'dashboard.team', { institutionId: row.institutionId, teamId }))
 		throw notFound('Het team');
-	const data = await queries.teamDashboard(db, teamId);
+	const data = await queries.teamDashboard(db, teamId, row);
 	if (!data) throw notFound('Het team');
 	return teamView(data, locale);
 }
@@ -87,7 +87,11 @@ export const institutionFilterSchema = z.object({
 	pagina: z
 		.union([
 			z.literal(''),
-			z.coerce.number({ error: 'Een pagina is een getal.' }).int({ error: 'Een pagina is een heel getal.' }).min(1, { error: 'De eerste pagina is 1.' }).max(100_000, { error: 'Zoveel pagina’s zijn er niet.' })
+			z.coerce
+				.number({ error: 'Een pagina is een getal.' })
+				.int({ error: 'Een pagina is een heel getal.' })
+				.min(1, { error: 'De eerste pagina is 1.' })
+				.max(100_000, { error: 'Zoveel pagina’s zijn er niet.' })
 		])
 		.optional()
 });
@@ -117,11 +121,38 @@ export async function institutionDashboard(
 	return institutionView(data, locale);
 }
 
-/** The network view (everyone signed in). Throws 401. */
+// The network view per database: its roll-up figures with the generation they were read
+// at, and the views built from them (per language and live state).
+const networkCache = new WeakMap<
+	object,
+	{ generation: number; rollups: queries.NetworkRollups; views: Map<string, ReturnType<typeof networkView>> }
+>();
+
+/**
+ * The network view (everyone signed in). Throws 401. Its figures are summed over the
+ * whole sector's roll-ups, which change only when an evaluation is finalised: they are
+ * kept in memory and read again as soon as the generation moves. The generation is read
+ * (with publications, threshold and model, on every request) before the figures, so
+ * figures are never older than the generation they are kept under.
+ */
 export async function networkDashboard(db: Database, actor: Actor | null, locale: ChartLocale = 'nl') {
 	const who = requireSignedIn(actor);
 	if (!can(who, dashboardPolicy, 'dashboard.network')) throw notFound('Het netwerkoverzicht');
-	return networkView(await queries.networkDashboard(db), locale);
+	const live = await queries.networkLive(db);
+	let cached = networkCache.get(db);
+	if (cached?.generation !== live.generation) {
+		cached = { generation: live.generation, rollups: await queries.networkRollups(db), views: new Map() };
+		networkCache.set(db, cached);
+	}
+	const key = JSON.stringify([locale, live.threshold, live.model?.id ?? null, live.published]);
+	let view = cached.views.get(key);
+	if (!view) {
+		view = networkView(queries.networkData(cached.rollups, live), locale);
+		// A few live states at a time (both languages); older ones are not asked for again.
+		if (cached.views.size >= 4) cached.views.clear();
+		cached.views.set(key, view);
+	}
+	return view;
 }
 
 /**

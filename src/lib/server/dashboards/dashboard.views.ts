@@ -402,11 +402,7 @@ export function institutionView(data: InstitutionDashboardData, locale: ChartLoc
 				id: s.id,
 				name: s.name,
 				isTeam: s.id !== data.institution.id,
-				cells: data.instruments.map((i) =>
-					(yearsOf.get(`${s.id}|${i.id}`) ?? [])
-						.sort()
-						.join(', ')
-				)
+				cells: data.instruments.map((i) => (yearsOf.get(`${s.id}|${i.id}`) ?? []).sort().join(', '))
 			}))
 			.filter((row) => row.isTeam || row.cells.some((c) => c !== '')),
 		teamsWithout: data.teamsWithoutCoverage
@@ -420,10 +416,8 @@ export function institutionView(data: InstitutionDashboardData, locale: ChartLoc
 		teamCount: data.teamCount,
 		teamsWithPositions: data.teamsWithPositions,
 		heatmap,
-		teams: data.teams.map((t, i) => ({
-			...t,
-			cells: cells[i]!.map((c) => ({ mean: c, label: levelForMean(scale.levels, c)?.label ?? null }))
-		})),
+		// Names and ids only: the figures are in the heatmap and its table.
+		teams: data.teams,
 		values,
 		own,
 		ownChart,

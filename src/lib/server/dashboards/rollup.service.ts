@@ -188,6 +188,11 @@ export async function recordFinalisedEvaluation(tx: Tx, evaluationId: string): P
 	await tx.execute(
 		sql`insert into institution_instrument_usage (${institutionUsageColumns}) ${institutionUsageSelect(stored.usage, sql`u.institution_id = ${institutionId}`)}`
 	);
+	// Under the advisory lock above, so it is no new point of contention.
+	await tx.execute(
+		sql`insert into rollup_generation (institution_id, generation) values (${institutionId}, 1)
+			on conflict (institution_id) do update set generation = rollup_generation.generation + 1, changed_at = now()`
+	);
 }
 
 /** Recomputes every roll-up from the raw rows, set-based (seed:scale, repairs). */
@@ -207,6 +212,10 @@ export async function rebuildRollups(db: Database): Promise<void> {
 		await tx.execute(sql`insert into subject_instrument_usage (${usageColumns}) ${usageSelect(all)}`);
 		await tx.execute(
 			sql`insert into institution_instrument_usage (${institutionUsageColumns}) ${institutionUsageSelect(stored.usage, all)}`
+		);
+		await tx.execute(
+			sql`insert into rollup_generation (institution_id, generation) select id, 1 from institution
+				on conflict (institution_id) do update set generation = rollup_generation.generation + 1, changed_at = now()`
 		);
 	});
 }

@@ -1,4 +1,5 @@
 import {
+	bigint,
 	date,
 	index,
 	integer,
@@ -148,3 +149,17 @@ export const institutionInstrumentUsage = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.institutionId, t.instrumentTypeId, t.year] })]
 );
+
+/**
+ * A counter per institution, raised in the same transaction as every change of its
+ * roll-ups (a finalisation, a full rebuild). Views built from roll-ups alone (the
+ * network view) are kept in memory under the sum of these counters: a committed
+ * finalisation changes the sum, so the next request reads afresh — on every instance.
+ */
+export const rollupGeneration = pgTable('rollup_generation', {
+	institutionId: uuid()
+		.primaryKey()
+		.references(() => institution.id),
+	generation: bigint({ mode: 'number' }).notNull().default(0),
+	changedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});

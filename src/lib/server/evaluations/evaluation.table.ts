@@ -265,9 +265,16 @@ export const evidence = pgTable(
 		standardKey: text(),
 		currentRevision: integer().notNull().default(1),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-		createdBy: text()
+		createdBy: text(),
+		// The upload form's one-time token: a double submit stores one piece of evidence.
+		clientToken: text()
 	},
-	(t) => [index().on(t.evaluationId)]
+	(t) => [
+		index().on(t.evaluationId),
+		uniqueIndex('evidence_client_token')
+			.on(t.evaluationId, t.createdBy, t.clientToken)
+			.where(sql`${t.clientToken} is not null`)
+	]
 );
 
 export const evidenceRevision = pgTable(

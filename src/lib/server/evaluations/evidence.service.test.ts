@@ -123,6 +123,22 @@ describe('addEvidence', () => {
 		expect(list[0]!.revisions[0]!.createdByName).toBe('Lid Zorg A');
 	});
 
+	it('stores one piece of evidence when the same upload form is sent twice, also at the same moment', async () => {
+		const row = await build();
+		const member = world.people.memberA1.actor;
+		const input = fileInput('verslag.pdf', pdf, { clientToken: 'upload-form-1' });
+		const [first, second] = await Promise.all([
+			addEvidence(db(), member, row.id, input),
+			addEvidence(db(), member, row.id, input)
+		]);
+		expect(second.id).toBe(first.id);
+		expect(await countRows(db(), evidence, eq(evidence.evaluationId, row.id))).toBe(1);
+		expect(await countRows(db(), evidenceRevision, eq(evidenceRevision.evidenceId, first.id))).toBe(1);
+		// A new form (a new token) is a new piece of evidence.
+		await addEvidence(db(), member, row.id, { ...input, clientToken: 'upload-form-2' });
+		expect(await countRows(db(), evidence, eq(evidence.evaluationId, row.id))).toBe(2);
+	});
+
 	it('refuses a renamed .exe, a file over the limit and an empty file choice, with a Dutch message on the file field', async () => {
 		const e = await build();
 		const me = world.people.memberA1.actor;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import '../../domain/zod-nl.ts';
@@ -195,7 +195,9 @@ export const addEvidenceSchema = z.object({
 	standardKey: optionalText,
 	evidenceDate: evidenceDateSchema,
 	note: noteSchema,
-	url: optionalText
+	url: optionalText,
+	// The form's one-time token: the same token twice is one upload (double click, resend).
+	clientToken: optionalText
 });
 type Loose = Record<string, unknown> & { file?: UploadedFile | null };
 export type AddEvidenceInput = (z.input<typeof addEvidenceSchema> & { file?: UploadedFile | null }) | Loose;
@@ -294,6 +296,20 @@ export async function addEvidence(
 	);
 	return db.transaction(async (tx) => {
 		await lockOpen(tx, row);
+		// The evaluation's row lock serialises uploads, so a repeated form token is seen here.
+		if (data.clientToken) {
+			const [earlier] = await tx
+				.select()
+				.from(evidence)
+				.where(
+					and(
+						eq(evidence.evaluationId, row.id),
+						eq(evidence.createdBy, actor!.userId),
+						eq(evidence.clientToken, data.clientToken)
+					)
+				);
+			if (earlier) return earlier;
+		}
 		const [item] = await tx
 			.insert(evidence)
 			.values({
@@ -301,7 +317,8 @@ export async function addEvidence(
 				kind: data.kind,
 				title: data.title,
 				standardKey: data.standardKey ?? null,
-				createdBy: actor!.userId
+				createdBy: actor!.userId,
+				clientToken: data.clientToken ?? null
 			})
 			.returning();
 		await insertRevision(tx, actor!, item!.id, 1, data.evidenceDate, data.note, content!);
@@ -431,7 +448,9 @@ export async function evidencePage(db: Database, actor: Actor | null, evaluation
 			row.status !== 'finalised' &&
 			can(actor, evaluationPolicy, 'evaluation.add_evidence', evaluationScope(row)),
 		standards: model.standards.map((s) => ({ key: s.key, title: s.title })),
-		items
+		items,
+		// One token per rendered upload form: submitting it twice stores one piece of evidence.
+		clientToken: randomUUID()
 	};
 }
 

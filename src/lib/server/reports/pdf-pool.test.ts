@@ -60,6 +60,59 @@ describe('the PDF worker pool', () => {
 		}
 	});
 
+	it.skipIf(process.platform !== 'linux')(
+		'renders at the lowest CPU priority on the worker thread only',
+		async () => {
+			const { readFileSync, readdirSync } = await import('node:fs');
+			// Field 19 of /proc/…/stat (counting after the command name in parentheses) is the nice value.
+			const nice = (path: string) => Number(readFileSync(path, 'utf8').split(') ')[1]!.split(' ')[16]);
+			const own = nice('/proc/thread-self/stat');
+			const pool = new PdfPool({ size: 1 });
+			try {
+				await pool.render(tiny('nice'));
+				const threads = readdirSync('/proc/self/task').map((tid) => nice(`/proc/self/task/${tid}/stat`));
+				expect(threads.filter((n) => n === 19).length).toBeGreaterThanOrEqual(1);
+				expect(nice('/proc/thread-self/stat')).toBe(own);
+				expect(nice(`/proc/self/task/${process.pid}/stat`)).not.toBe(19);
+			} finally {
+				await pool.close();
+			}
+		}
+	);
+
+	it('admits one report job per worker plus one being prepared, and refuses beyond the queue', async () => {
+		const pool = new PdfPool({ size: 1, maxQueue: 2 });
+		try {
+			let running = 0;
+			let most = 0;
+			const gates: (() => void)[] = [];
+			const job = () =>
+				pool.admit(async () => {
+					running++;
+					most = Math.max(most, running);
+					await new Promise<void>((resolve) => gates.push(resolve));
+					running--;
+					return 'klaar';
+				});
+			const jobs = [job(), job(), job(), job()];
+			await expect(job()).rejects.toMatchObject({ status: 503 });
+			await new Promise((r) => setTimeout(r, 10));
+			expect(running).toBe(2);
+			while (gates.length || running) {
+				gates.shift()?.();
+				await new Promise((r) => setTimeout(r, 1));
+			}
+			expect(await Promise.all(jobs)).toEqual(['klaar', 'klaar', 'klaar', 'klaar']);
+			expect(most).toBe(2);
+			// A job that fails gives its place back.
+			await expect(pool.admit(() => Promise.reject(new Error('kapot')))).rejects.toThrow('kapot');
+			const again = pool.admit(async () => 'weer');
+			expect(await again).toBe('weer');
+		} finally {
+			await pool.close();
+		}
+	});
+
 	it('renders full reports off the main loop (figures printed, not asserted)', async () => {
 		const ev = await buildReportEvaluation(db(), {
 			institutionId: world.a.id,

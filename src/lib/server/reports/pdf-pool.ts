@@ -225,7 +225,9 @@ export function pdfPool(): PdfPool {
 	shared ??= new PdfPool({
 		size: envInt('PDF_WORKERS', Math.min(2, Math.max(1, availableParallelism() - 1))),
 		maxQueue: envInt('PDF_QUEUE_MAX', 200),
-		timeoutMs: envInt('PDF_TIMEOUT_MS', 30_000)
+		timeoutMs: envInt('PDF_TIMEOUT_MS', 30_000),
+		// 0 renders at normal priority (e.g. on a machine that makes only reports).
+		niceness: process.env.PDF_NICE === '0' ? 0 : envInt('PDF_NICE', 19)
 	});
 	return shared;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "evidence" ADD COLUMN "client_token" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "evidence_client_token" ON "evidence" USING btree ("evaluation_id","created_by","client_token") WHERE "evidence"."client_token" is not null;
