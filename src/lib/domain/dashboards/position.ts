@@ -77,10 +77,8 @@ export function versusAmbition(
 	return positionRank >= ambitionRank ? 'reached' : 'below';
 }
 
-/** A perspective or group is shown on its own only with at least `threshold` respondents. */
-export function shownSeparately(respondents: number, threshold: number): boolean {
-	return respondents >= Math.max(1, threshold);
-}
+// The anonymity rule lives with the other one about perspectives.
+export { shownSeparately } from '../anonymity.ts';
 
 /** The mean rounded to one decimal for display and tables (null stays null). */
 export function roundedMean(mean: number | null): number | null {

@@ -240,10 +240,6 @@ export const capacityInputSchema = z.object({
 		error: "effect is verplicht; kies 'helpt', 'belemmert' of 'geen'"
 	}),
 	note: optionalText('toelichting', 2000),
-	perspective: z.preprocess(
-		(input) => (input === '' || input === null ? undefined : input),
-		perspectiveSchema.optional()
-	),
 	// 0 (or absent) for a first answer; else the version the edit started from.
 	version: lockSchema().optional()
 });

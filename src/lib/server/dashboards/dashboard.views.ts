@@ -1,3 +1,4 @@
+import { groupPerspectives } from '../../domain/anonymity.ts';
 import type { ModelDocument } from '../../domain/model/model-document.ts';
 import {
 	levelForMean,
@@ -151,11 +152,9 @@ function positionChartOf(
 }
 
 /**
- * Perspectives shown separately in one evaluation. A perspective's size is its smallest
- * number of respondents on any value it answered (so every cell shown has at least that
- * many). Perspectives under the threshold are merged into "other perspectives"; when
- * that group is itself too small, the smallest shown perspective joins it, so no small
- * group can be worked out by subtracting the shown ones from the whole.
+ * Perspectives shown separately in one evaluation (the rule is `groupPerspectives`). A
+ * perspective's size is its smallest number of respondents on any value it answered, so
+ * every cell shown has at least that many.
  */
 export function perspectiveGroups(
 	scores: { perspective: Perspective; respondents: number }[],
@@ -166,20 +165,7 @@ export function perspectiveGroups(
 		if (s.respondents <= 0) continue;
 		size.set(s.perspective, Math.min(size.get(s.perspective) ?? Infinity, s.respondents));
 	}
-	const present = perspectiveOrder.filter((p) => size.has(p));
-	let shown = present.filter((p) => shownSeparately(size.get(p)!, threshold));
-	const merged = present.filter((p) => !shown.includes(p));
-	const mergedSize = () => merged.reduce((n, p) => n + size.get(p)!, 0);
-	while (merged.length > 0 && !shownSeparately(mergedSize(), threshold) && shown.length > 0) {
-		const smallest = [...shown].sort(
-			(a, b) => size.get(a)! - size.get(b)! || perspectiveOrder.indexOf(b) - perspectiveOrder.indexOf(a)
-		)[0]!;
-		shown = shown.filter((p) => p !== smallest);
-		merged.push(smallest);
-	}
-	// Only one group left: showing it separately would equal the total anyway.
-	if (shown.length === 0) return { shown: [], merged: present };
-	return { shown, merged: perspectiveOrder.filter((p) => merged.includes(p)) };
+	return groupPerspectives(size, threshold, perspectiveOrder);
 }
 
 function valuesOf(doc: ModelDocument | undefined) {

@@ -118,9 +118,9 @@ export async function saveCapacity(
 				}
 				return null;
 			}
-			// As a named participant, else from the person's role (the same rule ratings use).
-			const perspective =
-				data.perspective ?? current?.perspective ?? (await actorPerspective(tx, actor!, row));
+			// As a named participant, else from the person's role (the same rule ratings use);
+			// never what the client says, or anyone could fill up a small group's count.
+			const perspective = await actorPerspective(tx, actor!, row);
 			if (current) {
 				const [saved] = await tx
 					.update(capacityAssessment)

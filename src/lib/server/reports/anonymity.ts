@@ -1,4 +1,5 @@
 import type { Tx } from '../db/database.ts';
+import { groupPerspectives } from '../../domain/anonymity.ts';
 import { network } from '../organisation/organisation.table.ts';
 import type { perspective } from '../evaluations/evaluation.table.ts';
 
@@ -23,17 +24,18 @@ export async function anonymityThreshold(db: Tx): Promise<number> {
 }
 
 /**
- * Which group each perspective is shown in: a perspective with fewer respondents than the
- * threshold is never shown separately, so it goes into `other`.
+ * Which group each perspective is shown in: itself, or `other` (the rule is
+ * `groupPerspectives`: small perspectives are merged, and the merged group is never so
+ * small that subtracting the shown groups from the whole would reveal it).
  */
 export function perspectiveGroups(
 	respondents: ReadonlyMap<Perspective, number>,
 	threshold: number
 ): Map<Perspective, PerspectiveGroup> {
+	const { shown } = groupPerspectives(respondents, threshold, perspectiveOrder);
 	const groups = new Map<Perspective, PerspectiveGroup>();
 	for (const p of perspectiveOrder) {
-		const n = respondents.get(p) ?? 0;
-		if (n > 0) groups.set(p, n >= threshold ? p : 'other');
+		if ((respondents.get(p) ?? 0) > 0) groups.set(p, shown.includes(p) ? p : 'other');
 	}
 	return groups;
 }

@@ -190,7 +190,8 @@ export function writeTable(table: Table, format: ExportFormat): Uint8Array {
  * leading apostrophe, the usual guard against CSV injection.
  */
 export function neutralise(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	// Leading white space (a line feed, spaces) does not stop a spreadsheet reading a formula.
+	return /^[\s]*[=+\-@]|^[\t\r\n]/.test(value) ? `'${value}` : value;
 }
 
 function csvCell(value: Cell): string {

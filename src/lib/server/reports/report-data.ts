@@ -256,33 +256,21 @@ export async function subjectActions(db: Database, row: EvaluationRow): Promise<
 	return rows.map((a) => ({ ...a, progress: Number(a.progress) }));
 }
 
-/** Distinct respondents per perspective: those who rated or assessed a capacity. */
+/**
+ * Distinct respondents per perspective: those who rated. Group sizes count raters only
+ * (as the rating summary does): someone who only assessed a capacity adds no rating to
+ * a group, so counting them would let a group of too few ratings through.
+ */
 export async function respondentsByPerspective(
 	db: Database,
 	evaluationId: string
 ): Promise<Map<Perspective, number>> {
-	const [rated, assessed] = await Promise.all([
-		db
-			.selectDistinct({ perspective: rating.perspective, respondent: rating.respondent })
-			.from(rating)
-			.where(eq(rating.evaluationId, evaluationId)),
-		db
-			.selectDistinct({
-				perspective: capacityAssessment.perspective,
-				respondent: capacityAssessment.respondent
-			})
-			.from(capacityAssessment)
-			.where(eq(capacityAssessment.evaluationId, evaluationId))
-	]);
-	const seen = new Set<string>();
-	const counts = new Map<Perspective, number>();
-	for (const r of [...rated, ...assessed]) {
-		const key = `${r.perspective}:${r.respondent}`;
-		if (seen.has(key)) continue;
-		seen.add(key);
-		counts.set(r.perspective, (counts.get(r.perspective) ?? 0) + 1);
-	}
-	return counts;
+	const rows = await db
+		.select({ perspective: rating.perspective, n: sql<number>`count(distinct ${rating.respondent})::int` })
+		.from(rating)
+		.where(eq(rating.evaluationId, evaluationId))
+		.groupBy(rating.perspective);
+	return new Map(rows.map((r) => [r.perspective, Number(r.n)]));
 }
 
 /** The perspective groups shown, in their fixed order, `other` last (only when it has anyone). */

@@ -83,7 +83,12 @@ describe('the self-evaluation report', () => {
 	});
 
 	it('uses the network threshold: with threshold 2 the work field is shown on its own', async () => {
-		const ev = await buildReportEvaluation(db(), { institutionId: world.a.id, teamId: world.a1.id });
+		// One board member and one support member: together a merged group of 2.
+		const ev = await buildReportEvaluation(db(), {
+			institutionId: world.a.id,
+			teamId: world.a1.id,
+			respondents: { teacher: 6, student: 5, work_field: 2, board: 1, support: 1 }
+		});
 		const before = await loadReportData(db(), world.people.leadA1.actor, ev.id);
 		expect(before.groups.get('work_field')).toBe('other');
 		await db().insert(network).values({ name: 'Testnetwerk', anonymityThreshold: 2 });
@@ -91,6 +96,7 @@ describe('the self-evaluation report', () => {
 			const after = await loadReportData(db(), world.people.leadA1.actor, ev.id);
 			expect(after.groups.get('work_field')).toBe('work_field');
 			expect(after.groups.get('board')).toBe('other');
+			expect(after.groups.get('support')).toBe('other');
 		} finally {
 			await db().delete(network);
 		}
