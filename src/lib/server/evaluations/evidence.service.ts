@@ -508,13 +508,18 @@ export async function getEvidenceContent(
 	};
 }
 
+/** A file name for `filename*=`: percent-encoded, including the characters RFC 5987 does not allow bare. */
+function rfc5987(name: string): string {
+	return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** Headers for a download that the browser saves instead of showing (never sniffing the type). */
 export function downloadHeaders(file: { fileName: string; mediaType: string; content: Uint8Array }) {
 	const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
 	return {
 		'content-type': file.mediaType,
 		'content-length': String(file.content.byteLength),
-		'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+		'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.fileName)}`,
 		'x-content-type-options': 'nosniff',
 		'content-security-policy': "default-src 'none'; sandbox",
 		'cache-control': 'private, no-store'

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { countRows, failure, useWorld } from '../organisation/test-world.ts';
 import { buildEvaluation } from '../testing/evaluation-factories.ts';
@@ -7,6 +7,7 @@ import {
 	createQuestionnaireLinks,
 	hashToken,
 	listQuestionnaireLinks,
+	MAX_LINKS_PER_EVALUATION,
 	openQuestionnaire,
 	revokeOpenLinks,
 	revokeQuestionnaireLink,
@@ -62,6 +63,26 @@ describe('questionnaire links', () => {
 		const list = await listQuestionnaireLinks(db(), world.people.leadA1.actor, e.id);
 		expect(JSON.stringify(list)).not.toMatch(new RegExp(links.map((l) => l.token).join('|')));
 		expect(list.counts).toEqual([{ perspective: 'student', total: 3, answered: 0, revoked: 0, open: 3 }]);
+	});
+
+	it('keeps the number of links per evaluation bounded', async () => {
+		const e = await build('preparation');
+		await db().execute(
+			sql`insert into questionnaire_link (evaluation_id, perspective, token_hash)
+				select ${e.id}, 'student', md5(g::text) from generate_series(1, ${MAX_LINKS_PER_EVALUATION - 1}) g`
+		);
+		const lead = world.people.leadA1.actor;
+		const tooMany = await failure(
+			createQuestionnaireLinks(db(), lead, e.id, { perspective: 'student', count: 2 })
+		);
+		expect(tooMany.status).toBe(409);
+		expect(tooMany.message).toContain(`hoogstens ${MAX_LINKS_PER_EVALUATION}`);
+		expect(await countRows(db(), questionnaireLink, eq(questionnaireLink.evaluationId, e.id))).toBe(
+			MAX_LINKS_PER_EVALUATION - 1
+		);
+		expect(
+			await createQuestionnaireLinks(db(), lead, e.id, { perspective: 'student', count: 1 })
+		).toHaveLength(1);
 	});
 
 	it('refuses a count outside 1..500, a perspective outside the plan, the wrong phase and the wrong person', async () => {

@@ -53,6 +53,9 @@ export interface NewQuestionnaireLink {
  * only time they exist outside the recipient's hands. Only in preparation or execution.
  * Throws 404/403, 409 in another phase, 422 for a perspective outside the plan or a bad count.
  */
+/** At most this many questionnaire links per evaluation (revoked ones count too). */
+export const MAX_LINKS_PER_EVALUATION = 5000;
+
 export async function createQuestionnaireLinks(
 	db: Database,
 	actor: Actor | null,
@@ -78,6 +81,16 @@ export async function createQuestionnaireLinks(
 		if (locked!.status !== 'preparation' && locked!.status !== 'execution') {
 			throw conflict(
 				`Vragenlijstlinks maakt u in de fase voorbereiding of uitvoering; deze evaluatie is in de fase ${statusLabels[locked!.status]}.`
+			);
+		}
+		// A bound per evaluation: a whole mbo college's students fit, an endless loop does not.
+		const [{ existing } = { existing: 0 }] = await tx
+			.select({ existing: count() })
+			.from(questionnaireLink)
+			.where(eq(questionnaireLink.evaluationId, row.id));
+		if (existing + n > MAX_LINKS_PER_EVALUATION) {
+			throw conflict(
+				`Een evaluatie heeft hoogstens ${MAX_LINKS_PER_EVALUATION} vragenlijstlinks; er zijn er al ${existing}. Trek ongebruikte links in of maak er minder.`
 			);
 		}
 		const tokens = Array.from({ length: n }, () => randomBytes(16).toString('base64url'));
