@@ -454,7 +454,7 @@ export async function networkDashboard(db: Tx) {
 
 /** The network view's figures from the roll-ups: they change only when roll-ups do (see `rollupGeneration`). */
 export async function networkRollups(db: Tx) {
-	const [distribution, institutionRows, usage, totals] = await Promise.all([
+	const [distribution, usage, totals] = await Promise.all([
 		db
 			.select({
 				valueKey: institutionDistribution.valueKey,
@@ -469,17 +469,6 @@ export async function networkRollups(db: Tx) {
 				institutionDistribution.positionRank,
 				institutionDistribution.standardRank
 			),
-		// Every institution's rows (a few per value): which ones may be shown is decided
-		// per request, from the publications as they are then.
-		db
-			.select({
-				institutionId: institutionDistribution.institutionId,
-				valueKey: institutionDistribution.valueKey,
-				positionRank: institutionDistribution.positionRank,
-				standardRank: institutionDistribution.standardRank,
-				teams: institutionDistribution.teams
-			})
-			.from(institutionDistribution),
 		db
 			.select({
 				instrumentTypeId: institutionInstrumentUsage.instrumentTypeId,
@@ -502,10 +491,21 @@ export async function networkRollups(db: Tx) {
 			.select({ institutions: sql<number>`count(distinct ${institutionDistribution.institutionId})::int` })
 			.from(institutionDistribution)
 	]);
-	return { distribution, institutionRows, usage, totals: totals[0]! };
+	return { distribution, usage, totals: totals[0]! };
 }
 
 export type NetworkRollups = Awaited<ReturnType<typeof networkRollups>>;
+
+/**
+ * An institution that published (rekenschap): the network view names it and links to its
+ * current publication, whose figures were frozen when it was published. Live figures of
+ * a named institution would show work finalised after it published, which it never did.
+ */
+export interface PublishingInstitution {
+	id: string;
+	name: string;
+	publicationId: string;
+}
 
 /**
  * What the network view reads afresh on every request, in one statement: who publishes,
@@ -517,13 +517,15 @@ export async function networkLive(db: Tx) {
 		generation: string | number | null;
 		threshold: number | null;
 		model_id: string | null;
-		published: { id: string; name: string }[] | string | null;
+		published: PublishingInstitution[] | string | null;
 	}>(
 		await db.execute(sql`select
 		(select sum(${rollupGeneration.generation}) from ${rollupGeneration}) as generation,
 		(select ${network.anonymityThreshold} from ${network} limit 1) as threshold,
 		(select ${modelVersion.id} from ${modelVersion} where ${modelVersion.status} = 'published' order by ${modelVersion.number} desc limit 1) as model_id,
-		(select json_agg(json_build_object('id', i.id, 'name', i.name) order by i.name) from ${institution} i
+		(select json_agg(json_build_object('id', i.id, 'name', i.name, 'publicationId',
+				(select p.id from ${publication} p where p.institution_id = i.id and p.withdrawn_at is null
+					order by p.published_at desc limit 1)) order by i.name) from ${institution} i
 			where i.id in (select p.institution_id from ${publication} p where p.withdrawn_at is null)) as published`)
 	);
 	if (!row) throw new Error('networkLive: no row');
@@ -532,18 +534,16 @@ export async function networkLive(db: Tx) {
 	const doc = modelId ? (await modelDocuments(db, [modelId])).get(modelId) : undefined;
 	return {
 		generation: Number(row.generation ?? 0),
-		published: published as { id: string; name: string }[],
+		published: published as PublishingInstitution[],
 		threshold: row.threshold ?? 5,
 		model: modelId && doc ? { id: modelId, document: doc } : null
 	};
 }
 
 export function networkData(rollups: NetworkRollups, live: Awaited<ReturnType<typeof networkLive>>) {
-	const publishing = new Set(live.published.map((p) => p.id));
 	return {
 		distribution: rollups.distribution,
 		published: live.published,
-		publishedDistribution: rollups.institutionRows.filter((r) => publishing.has(r.institutionId)),
 		usage: rollups.usage,
 		threshold: live.threshold,
 		totals: rollups.totals,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failure, useWorld, type PersonKey } from '../organisation/test-world.ts';
 import { buildInstitution, buildTeam } from '../testing/factories.ts';
@@ -332,6 +332,13 @@ describe('network dashboard', () => {
 			]);
 		const view = await networkDashboard(db(), world.people.nobody.actor);
 		expect(view.institutions.map((i) => i.name)).toEqual(['Alfa College', 'Zeta College']);
+		// Each links to its current publication, whose figures were frozen when it was published.
+		const [alfaPublication] = await db()
+			.select()
+			.from(publication)
+			.where(eq(publication.institutionId, alfa.id));
+		expect(view.institutions[0]!.publicationId).toBe(alfaPublication!.id);
+		expect(Object.keys(view.institutions[0]!)).toEqual(['id', 'name', 'publicationId']);
 		const page = JSON.stringify(view);
 		for (const hidden of ['ROC Alfa', 'ROC Beta', 'Zorg A', 'Techniek A', 'Zorg B'])
 			expect(page).not.toContain(hidden);
@@ -356,7 +363,8 @@ describe('network dashboard', () => {
 		const view = await networkDashboard(db(), world.people.admin.actor);
 		expect(view.values.every((v) => !v.shown)).toBe(true);
 		expect(view.chart).toBeNull();
-		expect(view.institutions).toEqual([]);
+		// Publishing institutions are still named: with a link to their frozen summary, no live figures.
+		expect(view.institutions.map((i) => i.name)).toEqual(['Alfa College', 'Zeta College']);
 		await db().update(network).set({ anonymityThreshold: 5 });
 	});
 

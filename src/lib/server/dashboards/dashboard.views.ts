@@ -454,19 +454,12 @@ export function networkView(data: NetworkDashboardData, locale: ChartLocale) {
 				)
 			: null;
 
-	// Institutions that published, by name; each only with values that have enough teams.
-	const institutions = data.published
-		.map((inst) => ({
-			id: inst.id,
-			name: inst.name,
-			rows: distributionRows(
-				data.publishedDistribution.filter((r) => r.institutionId === inst.id),
-				values,
-				scale,
-				data.threshold
-			).filter((r) => r.shown)
-		}))
-		.filter((inst) => inst.rows.length > 0);
+	// Institutions that published, by name (alphabetically), each with its own frozen summary.
+	const institutions = data.published.map((inst) => ({
+		id: inst.id,
+		name: inst.name,
+		publicationId: inst.publicationId
+	}));
 
 	// Instrument use per year: built-in instruments by name, institutions' own ones together.
 	const years = [...new Set(data.usage.map((u) => u.year))].sort();
