@@ -8,6 +8,8 @@ import { countRows, failure, useWorld } from '../organisation/test-world.ts';
 import { can } from '../policy/policy.ts';
 import { buildEvaluation } from '../testing/evaluation-factories.ts';
 import { buildPerson } from '../testing/factories.ts';
+import { loadActor } from '../auth/actor.ts';
+import { roleAssignment } from '../people/people.table.ts';
 import {
 	actionScope,
 	addProgressNote,
@@ -355,6 +357,60 @@ describe('addProgressNote', () => {
 		expect((await failure(getAction(db(), world.people.memberA1.actor, row.id))).status).toBe(404);
 		const mine = await listActions(db(), world.people.memberA2.actor, { ...list, mine: true });
 		expect(mine.items.map((i) => i.id)).toContain(row.id);
+	});
+});
+
+describe('an owner who left', () => {
+	it('loses access to their actions once they hold no role in the institution', async () => {
+		const leaver = await buildPerson(db(), [
+			{ role: 'team_member', institutionId: world.a.id, teamId: world.a1.id }
+		]);
+		const row = await createAction(db(), world.people.leadA1.actor, teamAction({ ownerId: leaver.id }));
+		expect((await getAction(db(), leaver.actor, row.id)).id).toBe(row.id);
+		// They moved to institution B: the same person, with only a role there.
+		await db().delete(roleAssignment).where(eq(roleAssignment.userId, leaver.id));
+		await db().insert(roleAssignment).values({
+			userId: leaver.id,
+			role: 'team_member',
+			institutionId: world.b.id,
+			teamId: world.b1.id
+		});
+		const moved = (await loadActor(db(), leaver.id))!;
+		expect((await failure(getAction(db(), moved, row.id))).status).toBe(404);
+		expect(
+			(await failure(addProgressNote(db(), moved, row.id, { text: 'Klaar', status: 'done' }))).status
+		).toBe(404);
+		const mine = await listActions(db(), moved, { ...list, mine: true });
+		expect(mine.items.map((i) => i.id)).not.toContain(row.id);
+	});
+
+	it("shows an owner outside the evaluation's readers the action, not the evaluation and finding text", async () => {
+		const ev = await buildEvaluation(db(), {
+			institutionId: world.a.id,
+			level: 'institution',
+			status: 'execution'
+		});
+		const [f] = await db()
+			.insert(finding)
+			.values({ evaluationId: ev.id, kind: 'concern', text: 'Vertrouwelijk aandachtspunt' })
+			.returning();
+		const row = await createAction(
+			db(),
+			world.people.qoA.actor,
+			teamAction({
+				teamId: undefined,
+				standardKey: null,
+				evaluationId: ev.id,
+				findingId: f!.id,
+				ownerId: world.people.memberA2.id
+			})
+		);
+		const asOwner = await getAction(db(), world.people.memberA2.actor, row.id);
+		expect(asOwner.findingText).toBeNull();
+		expect(asOwner.evaluationTitle).toBeNull();
+		expect((await getAction(db(), world.people.qoA.actor, row.id)).findingText).toBe(
+			'Vertrouwelijk aandachtspunt'
+		);
 	});
 });
 

@@ -5,7 +5,8 @@ import { user } from '../auth/auth.table.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { AppError, conflict, invalid, notFound, type FieldError } from '../http/errors.ts';
 import { parseInput, requireId } from '../http/input.ts';
-import { requireEvaluation } from '../evaluations/evaluation.access.ts';
+import { evaluationScope, requireEvaluation } from '../evaluations/evaluation.access.ts';
+import { evaluationPolicy } from '../evaluations/evaluation.policy.ts';
 import { evaluation, finding } from '../evaluations/evaluation.table.ts';
 import * as versions from '../model/model.queries.ts';
 import type { ModelVersionRow } from '../model/model.queries.ts';
@@ -41,16 +42,20 @@ export type NoteRow = typeof actionNote.$inferSelect;
 
 const what = 'De actie';
 
-/** The policy scope of an action: its subject, and its owner for the `self` rules. */
-export function actionScope(row: {
-	institutionId: string;
-	teamId: string | null;
-	ownerId: string | null;
-}): Scope {
+/**
+ * The policy scope of an action: its subject, and its owner for the `self` rules. Given the
+ * actor, the owner counts as such only while they hold a role in the action's institution:
+ * someone who left (or moved to another institution) keeps no access to its agenda.
+ */
+export function actionScope(
+	row: { institutionId: string; teamId: string | null; ownerId: string | null },
+	actor?: Actor
+): Scope {
+	const ownerStillThere = !actor || actor.grants.some((g) => g.institutionId === row.institutionId);
 	return {
 		institutionId: row.institutionId,
 		...(row.teamId ? { teamId: row.teamId } : {}),
-		userId: row.ownerId
+		userId: ownerStillThere ? row.ownerId : null
 	};
 }
 
@@ -76,7 +81,7 @@ async function requireAction(
 	const query = db.select().from(improvementAction).where(eq(improvementAction.id, id));
 	const [row] = options.lockRow ? await query.for('update') : await query;
 	if (!row) throw notFound(what);
-	const scope = actionScope(row);
+	const scope = actionScope(row, who);
 	if (!can(who, agendaPolicy, 'action.read', scope)) throw notFound(what);
 	if (!can(who, agendaPolicy, action, scope))
 		throw new AppError(403, 'forbidden', 'U mag deze actie niet wijzigen.');
@@ -515,10 +520,17 @@ const overdueWhere = (now = new Date()) =>
 export async function listActions(db: Database, actor: Actor | null, query: ActionListQuery) {
 	const who = requireSignedIn(actor);
 	const vis = visibility(who, agendaPolicy, 'action.read');
+	const ownInstitutions = [...new Set(who.grants.flatMap((g) => (g.institutionId ? [g.institutionId] : [])))];
 	const visible = or(
 		scopeFilter(vis, { institutionId: improvementAction.institutionId, teamId: improvementAction.teamId }) ??
 			sql`true`,
-		eq(improvementAction.ownerId, who.userId)
+		// Their own actions, where they still work (see `actionScope`).
+		ownInstitutions.length
+			? and(
+					eq(improvementAction.ownerId, who.userId),
+					inArray(improvementAction.institutionId, ownInstitutions)
+				)
+			: undefined
 	);
 	const where = and(
 		visible,
@@ -608,11 +620,15 @@ export async function getAction(db: Database, actor: Actor | null, id: string) {
 			.orderBy(asc(actionNote.createdAt), asc(actionNote.id)),
 		loadSubject(db, row)
 	]);
-	const scope = actionScope(row);
+	const scope = actionScope(row, who);
 	const archived = subject?.archived ?? false;
+	// The evaluation and finding it came from belong to the evaluation's readers; an owner
+	// elsewhere in the institution sees the action, not the evaluation's content.
+	const readsEvaluation = can(who, evaluationPolicy, 'evaluation.read', evaluationScope(row));
 	return {
 		...row,
 		...details!,
+		...(readsEvaluation ? {} : { evaluationTitle: null, findingText: null, findingKind: null }),
 		institutionName: subject?.institutionName ?? '',
 		teamName: subject?.teamName ?? null,
 		overdue: isOverdue(row),
