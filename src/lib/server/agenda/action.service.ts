@@ -385,6 +385,8 @@ export async function updateAction(
 			Object.entries(changes).map(([k, c]) => [k, c.to])
 		) as Partial<ActionRow>;
 		const status = (values.status ?? current.status) as ActionStatus;
+		// Done is done: as when created done or closed by a note, progress becomes 100.
+		if (values.status === 'done' && !('progress' in patch)) values.progress = 100;
 		const [row] = await tx
 			.update(improvementAction)
 			.set({

@@ -39,7 +39,13 @@ export async function institutionFigures(db: Tx, institutionId: string): Promise
 				isNull(evaluation.supersededBy)
 			)
 		)
-		.orderBy(evaluation.teamId, desc(evaluation.finalisedAt), evaluation.id)
+		// "Latest" as the dashboards' roll-ups see it: the moment it was held, then finalised.
+		.orderBy(
+			evaluation.teamId,
+			sql`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date) desc`,
+			desc(evaluation.finalisedAt),
+			desc(evaluation.id)
+		)
 		.as('latest');
 	const rows = await db
 		.select({

@@ -101,6 +101,24 @@ describe('rekenschap publications', () => {
 		expect(own.items.find((p) => p.id === pub.id)?.withdrawnAt).toBeInstanceOf(Date);
 	});
 
+	it('publishes once when the same form is submitted twice, also at the same moment', async () => {
+		const input = {
+			audience: 'members',
+			title: 'Dubbel',
+			summary: 'Twee keer verstuurd',
+			clientToken: 'publish-form-1'
+		};
+		const qo = world.people.qoA.actor;
+		const [first, second] = await Promise.all([
+			publishSummary(db(), qo, world.a.id, input),
+			publishSummary(db(), qo, world.a.id, input)
+		]);
+		expect(second.id).toBe(first.id);
+		expect(await countRows(db(), publication, eq(publication.title, 'Dubbel'))).toBe(1);
+		await publishSummary(db(), qo, world.a.id, { ...input, clientToken: 'publish-form-2' });
+		expect(await countRows(db(), publication, eq(publication.title, 'Dubbel'))).toBe(2);
+	});
+
 	it('lets only the quality officer and executives of the institution publish', async () => {
 		const input = { audience: 'public', title: 'X', summary: 'Y' };
 		const before = await countRows(db(), publication);

@@ -26,7 +26,14 @@ export const publishInputSchema = z.object({
 		.string({ error: 'Vul een samenvatting in.' })
 		.trim()
 		.min(1, { error: 'Vul een samenvatting in.' })
-		.max(maxSummaryLength, { error: `De samenvatting mag hoogstens ${maxSummaryLength} tekens lang zijn.` })
+		.max(maxSummaryLength, { error: `De samenvatting mag hoogstens ${maxSummaryLength} tekens lang zijn.` }),
+	// The form's one-time token: the same token twice publishes once (double click, resend).
+	clientToken: z
+		.string()
+		.trim()
+		.max(100)
+		.optional()
+		.transform((v) => v || undefined)
 });
 export type PublishInput = z.input<typeof publishInputSchema>;
 
@@ -104,6 +111,19 @@ export async function publishSummary(
 			.where(eq(institution.id, institutionId));
 		if (!inst) throw notFound('De instelling');
 		if (inst.archivedAt) throw conflict('Deze instelling is gearchiveerd en kan niets meer publiceren.');
+		const earlier = async () =>
+			data.clientToken
+				? (
+						await tx
+							.select()
+							.from(publication)
+							.where(
+								and(eq(publication.publishedBy, who.userId), eq(publication.clientToken, data.clientToken))
+							)
+					)[0]
+				: undefined;
+		const before = await earlier();
+		if (before) return view({ ...before, institutionName: inst.name });
 		const figures = await institutionFigures(tx, institutionId);
 		const [row] = await tx
 			.insert(publication)
@@ -113,9 +133,13 @@ export async function publishSummary(
 				title: data.title,
 				summary: data.summary,
 				figures: JSON.stringify(figures),
-				publishedBy: who.userId
+				publishedBy: who.userId,
+				clientToken: data.clientToken ?? null
 			})
+			.onConflictDoNothing()
 			.returning();
+		// A concurrent submit of the same form won the race: show its publication.
+		if (!row) return view({ ...(await earlier())!, institutionName: inst.name });
 		await recordAudit(tx, who, {
 			action: 'publication.publish',
 			entityType: 'publication',

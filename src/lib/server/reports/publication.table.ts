@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { institution } from '../organisation/organisation.table.ts';
 
 /** Who may read a published summary: other members of the network, or everyone. */
@@ -23,7 +24,14 @@ export const publication = pgTable(
 		figures: text().notNull().default('{}'),
 		publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		publishedBy: text(),
-		withdrawnAt: timestamp({ withTimezone: true })
+		withdrawnAt: timestamp({ withTimezone: true }),
+		// The publish form's one-time token: submitting it twice publishes once.
+		clientToken: text()
 	},
-	(t) => [index().on(t.institutionId, t.withdrawnAt)]
+	(t) => [
+		index().on(t.institutionId, t.withdrawnAt),
+		uniqueIndex('publication_client_token')
+			.on(t.publishedBy, t.clientToken)
+			.where(sql`${t.clientToken} is not null`)
+	]
 );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { formValues } from '#lib/server/http/forms.ts';
 import { app } from '#lib/server/app.ts';
 import { orPageError } from '#lib/server/http/page.ts';
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const { db } = await app();
 	const own = await orPageError(listInstitutionPublications(db, actor, event.params.id));
-	return { institutionId: event.params.id, maxSummaryLength, ...own };
+	// One token per rendered publish form: submitting it twice publishes once.
+	return { institutionId: event.params.id, maxSummaryLength, clientToken: randomUUID(), ...own };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,2 @@
+ALTER TABLE "publication" ADD COLUMN "client_token" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "publication_client_token" ON "publication" USING btree ("published_by","client_token") WHERE "publication"."client_token" is not null;
