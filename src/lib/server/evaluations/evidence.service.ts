@@ -296,20 +296,24 @@ export async function addEvidence(
 	);
 	return db.transaction(async (tx) => {
 		await lockOpen(tx, row);
-		// The evaluation's row lock serialises uploads, so a repeated form token is seen here.
-		if (data.clientToken) {
-			const [earlier] = await tx
-				.select()
-				.from(evidence)
-				.where(
-					and(
-						eq(evidence.evaluationId, row.id),
-						eq(evidence.createdBy, actor!.userId),
-						eq(evidence.clientToken, data.clientToken)
-					)
-				);
-			if (earlier) return earlier;
-		}
+		// A repeated form token is the same upload: return what the first one stored.
+		const earlier = async () =>
+			data.clientToken
+				? (
+						await tx
+							.select()
+							.from(evidence)
+							.where(
+								and(
+									eq(evidence.evaluationId, row.id),
+									eq(evidence.createdBy, actor!.userId),
+									eq(evidence.clientToken, data.clientToken)
+								)
+							)
+					)[0]
+				: undefined;
+		const before = await earlier();
+		if (before) return before;
 		const [item] = await tx
 			.insert(evidence)
 			.values({
@@ -320,7 +324,10 @@ export async function addEvidence(
 				createdBy: actor!.userId,
 				clientToken: data.clientToken ?? null
 			})
+			// The status lock is shared, so two submits can get here together: one inserts.
+			.onConflictDoNothing()
 			.returning();
+		if (!item) return (await earlier())!;
 		await insertRevision(tx, actor!, item!.id, 1, data.evidenceDate, data.note, content!);
 		await recordAudit(tx, actor, {
 			action: 'evaluation.evidence_added',
