@@ -217,6 +217,11 @@ describe('createAction', () => {
 		// The same token from another person is their own form.
 		const other = await createAction(db(), world.people.qoA.actor, input);
 		expect(other.id).not.toBe(a.id);
+		// A token already used for another subject is not silently answered with that action.
+		const reused = await failure(
+			createAction(db(), world.people.qoA.actor, { ...input, teamId: undefined, standardKey: null })
+		);
+		expect(reused.status).toBe(409);
 		// Without a token the service cannot tell a double submit from two equal actions.
 		const plain = teamAction({ title: 'Zonder token' });
 		await createAction(db(), lead, plain);

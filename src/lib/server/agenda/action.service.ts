@@ -231,6 +231,10 @@ export async function createAction(db: Database, actor: Actor | null, input: unk
 	});
 	if (data.clientToken) {
 		const earlier = await findByToken(db, who.userId, data.clientToken);
+		if (earlier && (earlier.institutionId !== ref.institutionId || earlier.teamId !== ref.teamId))
+			throw conflict(
+				'Dit formulier is al eens verstuurd, voor een ander team of een andere instelling. Open het formulier opnieuw.'
+			);
 		if (earlier) return earlier;
 	}
 	const link = await checkEvaluationLink(db, who, subject, data.evaluationId, data.findingId);

@@ -28,6 +28,11 @@ export const ambitionInputSchema = z
 			z.iso
 				.date({ error: 'datum moet een datum zijn in de vorm jjjj-mm-dd (bijvoorbeeld 2026-03-01)' })
 				.optional()
+		),
+		// The form's one-time token: the same token twice is one submit (double click, resend).
+		clientToken: z.preprocess(
+			(input) => (isBlank(input) ? undefined : input),
+			z.string().trim().max(100).optional()
 		)
 	})
 	.refine((input) => !!input.institutionId || !!input.teamId, {

@@ -85,6 +85,19 @@ describe('setAmbition', () => {
 		expect(full.history.items[0]?.createdByName).toBe('Kwaliteit Alfa');
 	});
 
+	it('records one ambition when the same form is submitted twice, also at the same moment', async () => {
+		const lead = world.people.leadA1.actor;
+		const input = teamAmbition({ text: 'Eén keer bedoeld', clientToken: 'ambition-form-1' });
+		const [first, second] = await Promise.all([
+			setAmbition(db(), lead, input),
+			setAmbition(db(), lead, input)
+		]);
+		expect(second.id).toBe(first.id);
+		expect(await countRows(db(), ambition, eq(ambition.text, 'Eén keer bedoeld'))).toBe(1);
+		await setAmbition(db(), lead, { ...input, clientToken: 'ambition-form-2' });
+		expect(await countRows(db(), ambition, eq(ambition.text, 'Eén keer bedoeld'))).toBe(2);
+	});
+
 	it('keeps team and institution ambitions apart', async () => {
 		await setAmbition(db(), world.people.execA.actor, {
 			institutionId: world.a.id,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import { user } from '../auth/auth.table.ts';
@@ -117,6 +118,7 @@ export interface AmbitionOverview {
 		standardLevelKey: string;
 	} | null;
 	canSet: boolean;
+	clientToken: string;
 }
 
 /** Everything the ambitions page of a team or institution shows. Throws 401, 404. */
@@ -152,7 +154,9 @@ export async function ambitionOverview(
 					standardLevelKey: doc.ratingScale.standardLevelKey
 				}
 			: null,
-		canSet: !subject.archived && can(actor, ambitionPolicy, acts.set, subjectScope(subject))
+		canSet: !subject.archived && can(actor, ambitionPolicy, acts.set, subjectScope(subject)),
+		// One token per rendered form: submitting it twice records one ambition.
+		clientToken: randomUUID()
 	};
 }
 
@@ -183,7 +187,18 @@ export async function setAmbition(db: Database, actor: Actor | null, input: unkn
 	const setOn = data.setOn ?? today();
 	if (setOn > today()) errors.push({ field: 'setOn', message: 'datum mag niet in de toekomst liggen' });
 	if (errors.length || 'field' in level) throw invalid(errors);
-	return db.transaction(async (tx) => {
+	const earlier = async () =>
+		data.clientToken
+			? (
+					await db
+						.select()
+						.from(ambition)
+						.where(and(eq(ambition.createdBy, actor!.userId), eq(ambition.clientToken, data.clientToken)))
+				)[0]
+			: undefined;
+	const before = await earlier();
+	if (before) return before;
+	const saved = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(ambition)
 			.values({
@@ -196,9 +211,13 @@ export async function setAmbition(db: Database, actor: Actor | null, input: unkn
 				rank: level.rank,
 				text: data.text,
 				setOn,
-				createdBy: actor!.userId
+				createdBy: actor!.userId,
+				clientToken: data.clientToken ?? null
 			})
+			.onConflictDoNothing()
 			.returning();
+		// A concurrent submit of the same form won the race: no second history row.
+		if (!row) return null;
 		await recordAudit(tx, actor, {
 			action: 'ambition.set',
 			entityType: 'ambition',
@@ -212,6 +231,7 @@ export async function setAmbition(db: Database, actor: Actor | null, input: unkn
 				setOn
 			}
 		});
-		return row!;
+		return row;
 	});
+	return saved ?? (await earlier())!;
 }

@@ -1,4 +1,15 @@
-import { check, date, index, pgEnum, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	check,
+	date,
+	index,
+	pgEnum,
+	pgTable,
+	smallint,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { institution, team } from '../organisation/organisation.table.ts';
 import { modelVersion } from '../model/model.table.ts';
@@ -30,9 +41,14 @@ export const ambition = pgTable(
 		text: text().notNull(),
 		setOn: date({ mode: 'string' }).notNull(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-		createdBy: text()
+		createdBy: text(),
+		// The form's one-time token: submitting it twice records one ambition.
+		clientToken: text()
 	},
 	(t) => [
+		uniqueIndex('ambition_client_token')
+			.on(t.createdBy, t.clientToken)
+			.where(sql`${t.clientToken} is not null`),
 		index().on(t.institutionId, t.teamId, t.targetKind, t.targetKey, t.setOn),
 		index().on(t.teamId),
 		check('ambition_text_length', sql`char_length(${t.text}) <= 5000`)

@@ -1,0 +1,2 @@
+ALTER TABLE "ambition" ADD COLUMN "client_token" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "ambition_client_token" ON "ambition" USING btree ("created_by","client_token") WHERE "ambition"."client_token" is not null;
