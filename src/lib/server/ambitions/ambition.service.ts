@@ -22,7 +22,8 @@ import {
 import { requireSubject, resolveSubjectRef, subjectScope, type Subject, type SubjectRef } from './subject.ts';
 
 export type AmbitionRow = typeof ambition.$inferSelect;
-export type AmbitionItem = AmbitionRow & { createdByName: string | null };
+// The form token is bookkeeping of one submit, not part of what an ambition says.
+export type AmbitionItem = Omit<AmbitionRow, 'clientToken'> & { createdByName: string | null };
 
 const columns = {
 	id: ambition.id,
