@@ -11,7 +11,7 @@ import { useWorld } from '../organisation/test-world.ts';
 import { buildPerson, type BuiltPerson } from '../testing/factories.ts';
 import { actionReminderKind, handleActionReminder, reminderTimes } from './action.reminders.ts';
 import { addProgressNote, createAction, updateAction } from './action.service.ts';
-import { addDays, today } from './dates.ts';
+import { addDays, today } from '../../domain/dates.ts';
 
 // Reminders are durable jobs: these tests run the runner with a chosen `now`, simulate a
 // crash (a job left running with an expired lease) and two runners at once, and read the

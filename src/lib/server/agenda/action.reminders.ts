@@ -8,7 +8,7 @@ import { cancelPendingJobs, scheduleJob, type JobHandler, type NewJob } from '..
 import { loadSubject } from '../ambitions/subject.ts';
 import { openStatuses, type ActionStatus } from './action.input.ts';
 import { improvementAction } from './agenda.table.ts';
-import { addDays, dutchTime, formatDutchDate } from './dates.ts';
+import { addDays, dutchTime, formatDutchDate } from '../../domain/dates.ts';
 
 // An action's owner gets an e-mail N days (ACTION_REMINDER_DAYS, default 7) before the due
 // date and one the day after it when the action is still open, both at 08:00 Dutch time.

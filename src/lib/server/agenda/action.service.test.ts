@@ -22,7 +22,7 @@ import {
 } from './action.service.ts';
 import { agendaPolicy } from './agenda.policy.ts';
 import { actionNote, improvementAction } from './agenda.table.ts';
-import { addDays, today } from './dates.ts';
+import { addDays, today } from '../../domain/dates.ts';
 
 const { db, world } = useWorld();
 

@@ -35,7 +35,7 @@ import {
 import { scheduleReminders } from './action.reminders.ts';
 import { agendaPolicy, type AgendaAction } from './agenda.policy.ts';
 import { actionNote, improvementAction } from './agenda.table.ts';
-import { formatDutchDate, today } from './dates.ts';
+import { formatDutchDate, today } from '../../domain/dates.ts';
 
 export type ActionRow = typeof improvementAction.$inferSelect;
 export type NoteRow = typeof actionNote.$inferSelect;

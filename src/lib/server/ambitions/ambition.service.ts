@@ -6,7 +6,7 @@ import type { Database, Tx } from '../db/database.ts';
 import { invalid, type FieldError } from '../http/errors.ts';
 import { parseInput } from '../http/input.ts';
 import { can, type Actor } from '../policy/policy.ts';
-import { today } from '../agenda/dates.ts';
+import { today } from '../../domain/dates.ts';
 import { ambitionInputSchema } from './ambition.input.ts';
 import { ambitionPolicy } from './ambition.policy.ts';
 import { ambition } from './ambition.table.ts';

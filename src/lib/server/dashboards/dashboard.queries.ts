@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../db/database.ts';
+import { rowsOf, type Tx } from '../db/database.ts';
 import type { ModelDocument } from '../../domain/model/model-document.ts';
 import { modelVersion } from '../model/model.table.ts';
 import { institution, learningRoute, location, network, team } from '../organisation/organisation.table.ts';
@@ -24,12 +24,13 @@ import {
  * `evaluationFigures` for an evaluation that is not finalised yet (it has no roll-up).
  */
 
-/** The rows of `db.execute` (node-postgres and PGlite both answer `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-	return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
-
 const dutchToday = sql`(now() at time zone 'Europe/Amsterdam')::date`;
+
+/**
+ * The day an evaluation took place: its end date, else the (Dutch) day it was finalised.
+ * "Latest" means latest by this day everywhere (roll-ups, pages, publication figures).
+ */
+export const evaluationHeldOn = sql`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date)`;
 const openStatuses = ['open', 'in_progress'] as const;
 
 // ---------------------------------------------------------------- model versions
@@ -93,7 +94,7 @@ async function currentEvaluations(db: Tx, where: ReturnType<typeof and>) {
 		.select({
 			id: evaluation.id,
 			title: evaluation.title,
-			heldOn: sql<string>`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date)::text`,
+			heldOn: sql<string>`${evaluationHeldOn}::text`,
 			finalisedAt: evaluation.finalisedAt,
 			modelVersionId: evaluation.modelVersionId,
 			instrumentName: instrumentType.name,
@@ -630,9 +631,7 @@ export async function comparableEvaluations(
 			id: evaluation.id,
 			title: evaluation.title,
 			status: evaluation.status,
-			heldOn: sql<
-				string | null
-			>`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date, ${evaluation.startsOn})::text`,
+			heldOn: sql<string | null>`coalesce(${evaluationHeldOn}, ${evaluation.startsOn})::text`,
 			revision: evaluation.revision
 		})
 		.from(evaluation)

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database, Tx } from '../db/database.ts';
+import { rowsOf, type Database, type Tx } from '../db/database.ts';
 
 /*
  * Roll-ups: the figures the dashboards read, kept small so no page ever scans ratings.
@@ -134,10 +134,6 @@ function institutionUsageSelect(usage: SQL, where: SQL): SQL {
 	return sql`select u.institution_id, u.instrument_type_id, u.year, sum(u.evaluations)::int, count(*)::int
 from ${usage} u where ${where}
 group by u.institution_id, u.instrument_type_id, u.year`;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-	return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /**

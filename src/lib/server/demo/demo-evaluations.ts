@@ -15,7 +15,7 @@ import { createFinding } from '../evaluations/finding.service.ts';
 import { saveCapacity } from '../evaluations/capacity.service.ts';
 import { setAmbition } from '../ambitions/ambition.service.ts';
 import { createAction } from '../agenda/action.service.ts';
-import { addDays, today } from '../agenda/dates.ts';
+import { addDays, today } from '../../domain/dates.ts';
 import type { ModelDocument } from '../../domain/model/model-document.ts';
 import { DEMO_TEAMS, demoAccount } from './demo-accounts.ts';
 import { demoInstitutions } from './demo-network.ts';

@@ -12,9 +12,9 @@ import {
 	downloadHeaders,
 	getEvidenceContent,
 	listEvidence,
-	MAX_EVIDENCE_BYTES,
-	todayInNetherlands
+	MAX_EVIDENCE_BYTES
 } from './evidence.service.ts';
+import { today } from '../../domain/dates.ts';
 
 const { db, world } = useWorld();
 
@@ -199,7 +199,7 @@ describe('addEvidence', () => {
 			addEvidence(db(), me, e.id, {
 				...fileInput('a.pdf', pdf),
 				title: '  ',
-				evidenceDate: todayInNetherlands(tomorrow)
+				evidenceDate: today(tomorrow)
 			})
 		);
 		expect(error.fieldErrors).toEqual([
@@ -220,7 +220,7 @@ describe('addEvidence', () => {
 			{ field: 'standardKey', message: "De standaard 'instelling-koers' hoort niet bij deze evaluatie." }
 		]);
 		// Today itself is fine.
-		await addEvidence(db(), me, e.id, { ...fileInput('a.pdf', pdf), evidenceDate: todayInNetherlands() });
+		await addEvidence(db(), me, e.id, { ...fileInput('a.pdf', pdf), evidenceDate: today() });
 	});
 
 	it('is refused once finalised, and a 404 for another institution', async () => {

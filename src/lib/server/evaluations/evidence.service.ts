@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { today } from '../../domain/dates.ts';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import '../../domain/zod-nl.ts';
@@ -142,23 +143,13 @@ export function cleanFileName(name: string): string {
 	return base.slice(0, 200 - extension.length) + extension;
 }
 
-/** Today in the Netherlands, as YYYY-MM-DD (a date "from the future" is judged on Dutch time). */
-export function todayInNetherlands(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Amsterdam',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
-}
-
 const evidenceDateSchema = z
 	.string({ error: 'Vul de datum in waarop het bewijs is gemaakt of vastgesteld.' })
 	.trim()
 	.min(1, 'Vul de datum in waarop het bewijs is gemaakt of vastgesteld.')
 	.pipe(z.iso.date({ error: 'Vul een geldige datum in (jjjj-mm-dd).' }))
 	.refine((d) => d >= '1990-01-01', 'De datum ligt te ver in het verleden.')
-	.refine((d) => d <= todayInNetherlands(), 'De datum mag niet in de toekomst liggen.');
+	.refine((d) => d <= today(), 'De datum mag niet in de toekomst liggen.');
 
 const urlSchema = z
 	.string({ error: 'Vul de link in.' })

@@ -1,6 +1,6 @@
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Database } from '../db/database.ts';
+import { rowsOf, type Database } from '../db/database.ts';
 import { conflict } from '../http/errors.ts';
 import { parseInput, uniqueViolation } from '../http/input.ts';
 import type { Actor } from '../policy/policy.ts';
@@ -123,10 +123,6 @@ export interface EvaluationHistory {
 	chain: HistoryEntry[];
 	/** One entry per consecutive pair: what changed from `fromRevision` to `toRevision`. */
 	changes: { fromId: string; toId: string; fromRevision: number; toRevision: number; diff: RevisionDiff }[];
-}
-
-function rowsOf<T>(result: unknown): T[] {
-	return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /** The revisions of an evaluation (oldest first) and what changed between each two. Throws 404. */

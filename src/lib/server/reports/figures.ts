@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { evaluationHeldOn } from '../dashboards/dashboard.queries.ts';
 import { evaluation, rating } from '../evaluations/evaluation.table.ts';
 import type { Tx } from '../db/database.ts';
 import { modelVersion } from '../model/model.table.ts';
@@ -39,10 +40,10 @@ export async function institutionFigures(db: Tx, institutionId: string): Promise
 				isNull(evaluation.supersededBy)
 			)
 		)
-		// "Latest" as the dashboards' roll-ups see it: the moment it was held, then finalised.
+		// "Latest" as the dashboards see it: the day it was held, then finalised.
 		.orderBy(
 			evaluation.teamId,
-			sql`coalesce(${evaluation.endsOn}, (${evaluation.finalisedAt} at time zone 'Europe/Amsterdam')::date) desc`,
+			sql`${evaluationHeldOn} desc`,
 			desc(evaluation.finalisedAt),
 			desc(evaluation.id)
 		)

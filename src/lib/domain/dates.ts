@@ -1,5 +1,6 @@
-// Due dates are calendar dates in the Netherlands: "today", "overdue" and the hour a
-// reminder goes out are reckoned in Europe/Amsterdam, whatever the server's time zone.
+// Calendar dates in the Netherlands: "today" (a due date, an evidence date not in the
+// future), "overdue" and the hour a reminder goes out are reckoned in Europe/Amsterdam,
+// whatever the server's time zone.
 
 export const zone = 'Europe/Amsterdam';
 
