@@ -11,3 +11,4 @@ export * from '../agenda/agenda.table.ts';
 export * from '../jobs/job.table.ts';
 export * from '../reports/publication.table.ts';
 export * from '../dashboards/rollup.table.ts';
+export * from '../live/live.table.ts';
